@@ -1,0 +1,127 @@
+/**
+ * Typed configuration, read once from the environment at start-up.
+ *
+ * Every problem is collected and reported together, naming the variable, so an operator fixes a
+ * broken deployment in one round trip. Secrets (connection URIs with credentials) only ever come
+ * from the environment and are never logged: see `redactUri`.
+ */
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+export interface Config {
+  readonly port: number;
+  readonly host: string;
+  readonly mongodbUri: string;
+  readonly mongodbStartupTimeoutMs: number;
+  readonly amqpUrl: string;
+  readonly amqpExchange: string;
+  readonly logLevel: LogLevel;
+  readonly shutdownTimeoutMs: number;
+  readonly bodyLimitBytes: number;
+  readonly serviceVersion: string;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+class Reader {
+  readonly problems: string[] = [];
+  constructor(private readonly env: Env) {}
+
+  private raw(name: string): string | undefined {
+    const value = this.env[name];
+    return value === undefined || value.trim() === '' ? undefined : value.trim();
+  }
+
+  string(name: string, fallback?: string): string {
+    const value = this.raw(name) ?? fallback;
+    if (value === undefined) {
+      this.problems.push(`${name}: is required`);
+      return '';
+    }
+    return value;
+  }
+
+  integer(name: string, fallback: number, min: number, max: number): number {
+    const value = this.raw(name);
+    if (value === undefined) return fallback;
+    if (!/^-?\d+$/.test(value)) {
+      this.problems.push(`${name}: must be an integer, got "${value}"`);
+      return fallback;
+    }
+    const n = Number(value);
+    if (n < min || n > max) {
+      this.problems.push(`${name}: must be between ${min} and ${max}, got ${n}`);
+      return fallback;
+    }
+    return n;
+  }
+
+  oneOf<T extends string>(name: string, allowed: readonly T[], fallback: T): T {
+    const value = this.raw(name);
+    if (value === undefined) return fallback;
+    if (!(allowed as readonly string[]).includes(value)) {
+      this.problems.push(`${name}: must be one of ${allowed.join(', ')}, got "${value}"`);
+      return fallback;
+    }
+    return value as T;
+  }
+
+  uri(name: string, schemes: readonly string[], fallback?: string): string {
+    const value = this.string(name, fallback);
+    if (value === '') return value;
+    let scheme: string;
+    try {
+      scheme = new URL(value).protocol.replace(/:$/, '');
+    } catch {
+      // Never echo the value: it may hold a password.
+      this.problems.push(`${name}: is not a valid URI`);
+      return value;
+    }
+    if (!schemes.includes(scheme)) {
+      this.problems.push(`${name}: must use one of the schemes ${schemes.join(', ')}, got "${scheme}:"`);
+    }
+    return value;
+  }
+}
+
+export function loadConfig(env: Env = process.env): Config {
+  const r = new Reader(env);
+  const config: Config = {
+    port: r.integer('PORT', 3333, 0, 65535),
+    host: r.string('HOST', '0.0.0.0'),
+    mongodbUri: r.uri('MONGODB_URI', ['mongodb', 'mongodb+srv']),
+    mongodbStartupTimeoutMs: r.integer('MONGODB_STARTUP_TIMEOUT_MS', 60_000, 1_000, 3_600_000),
+    amqpUrl: r.uri('AMQP_URL', ['amqp', 'amqps'], 'amqp://localhost'),
+    amqpExchange: r.string('AMQP_EXCHANGE', 'procurement.sustainability'),
+    logLevel: r.oneOf('LOG_LEVEL', LOG_LEVELS, 'info'),
+    shutdownTimeoutMs: r.integer('SHUTDOWN_TIMEOUT_MS', 10_000, 100, 600_000),
+    bodyLimitBytes: r.integer('BODY_LIMIT_BYTES', 1_048_576, 1_024, 104_857_600),
+    serviceVersion: r.string('SERVICE_VERSION', env.npm_package_version ?? '0.1.0'),
+  };
+  if (!/^[A-Za-z0-9._:-]{1,255}$/.test(config.amqpExchange)) {
+    r.problems.push('AMQP_EXCHANGE: may only contain letters, digits and . _ : -');
+  }
+  if (r.problems.length > 0) throw new ConfigError(r.problems);
+  return Object.freeze(config);
+}
+
+/** A URI safe to log: credentials replaced by "***". */
+export function redactUri(uri: string): string {
+  try {
+    const url = new URL(uri);
+    if (url.username || url.password) {
+      url.username = '***';
+      url.password = '';
+    }
+    return url.toString();
+  } catch {
+    return '<unparseable uri>';
+  }
+}

@@ -1,0 +1,51 @@
+import { DomainError } from '../domain/errors';
+import { isDatabaseUnavailable } from '../infra/mongo/mongo-errors';
+import { HttpProblemError, STATUS_BY_KIND, type ProblemInput } from './problem';
+
+interface BodyParserError extends Error {
+  type?: string;
+  status?: number;
+  limit?: number;
+  charset?: string;
+  encoding?: string;
+}
+
+function fromBodyParser(err: BodyParserError): ProblemInput | undefined {
+  switch (err.type) {
+    case 'entity.parse.failed':
+      return { status: 400, code: 'MALFORMED_JSON', detail: `The request body is not valid JSON: ${err.message}` };
+    case 'entity.too.large':
+      return { status: 413, code: 'PAYLOAD_TOO_LARGE', detail: `The request body exceeds the limit of ${err.limit ?? 'the configured'} bytes` };
+    case 'charset.unsupported':
+      return { status: 415, code: 'UNSUPPORTED_MEDIA_TYPE', detail: `Unsupported charset "${err.charset ?? ''}"; send UTF-8` };
+    case 'encoding.unsupported':
+      return { status: 415, code: 'UNSUPPORTED_MEDIA_TYPE', detail: `Unsupported content encoding "${err.encoding ?? ''}"` };
+    case 'request.aborted':
+    case 'request.size.invalid':
+      return { status: 400, code: 'BAD_REQUEST', detail: 'The request body was incomplete' };
+    default:
+      return undefined;
+  }
+}
+
+/** Maps anything thrown while handling a request to a problem; unknown errors become a bare 500. */
+export function toProblemInput(err: unknown): ProblemInput {
+  if (err instanceof HttpProblemError) return err.input;
+  if (err instanceof DomainError) {
+    return {
+      status: STATUS_BY_KIND[err.kind],
+      code: err.code,
+      detail: err.message,
+      ...(err.details.errors ? { errors: err.details.errors } : {}),
+      ...(err.details.allowed ? { allowed: err.details.allowed } : {}),
+    };
+  }
+  if (isDatabaseUnavailable(err)) {
+    return { status: 503, code: 'SERVICE_UNAVAILABLE', detail: 'The database is temporarily unavailable; retry later' };
+  }
+  if (err instanceof Error) {
+    const mapped = fromBodyParser(err);
+    if (mapped) return mapped;
+  }
+  return { status: 500, code: 'INTERNAL_ERROR', detail: 'An unexpected error occurred; quote the traceId when reporting it' };
+}

@@ -1,0 +1,11 @@
+import type { ReadinessReport } from '../domain/health/readiness';
+import type { Metrics } from '../infra/metrics/metrics';
+
+/** What the HTTP handlers need from the rest of the service; built in src/service.ts. */
+export interface HttpDeps {
+  readonly serviceVersion: string;
+  readonly startedAt: number;
+  readonly metrics: Metrics;
+  readonly contract: { readonly yaml: string; readonly json: string };
+  readonly readiness: () => Promise<ReadinessReport>;
+}

@@ -1,0 +1,28 @@
+import type { Request, Response } from 'express';
+import type { Context } from 'openapi-backend';
+
+/** What an operation handler returns; the dispatcher writes it to the response. */
+export interface HttpResult {
+  readonly status: number;
+  readonly body?: unknown;
+  readonly headers?: Readonly<Record<string, string>>;
+  /** Defaults to application/json for objects and text/plain for strings. */
+  readonly contentType?: string;
+}
+
+export type OperationHandler = (c: Context, req: Request, res: Response) => HttpResult | Promise<HttpResult>;
+
+export const ok = (body: unknown, headers?: Record<string, string>): HttpResult => ({ status: 200, body, ...(headers ? { headers } : {}) });
+
+export function writeResult(res: Response, result: HttpResult): void {
+  if (result.headers) res.set(result.headers);
+  res.status(result.status);
+  const { body } = result;
+  if (body === undefined || result.status === 304 || result.status === 204) {
+    res.end();
+  } else if (typeof body === 'string' || Buffer.isBuffer(body)) {
+    res.type(result.contentType ?? 'text/plain').send(body);
+  } else {
+    res.type(result.contentType ?? 'application/json').send(JSON.stringify(body));
+  }
+}

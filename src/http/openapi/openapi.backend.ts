@@ -1,0 +1,53 @@
+import Ajv2020 from 'ajv/dist/2020';
+import addFormats from 'ajv-formats';
+import { OpenAPIBackend, type Document, type Operation } from 'openapi-backend';
+import { FastRouter } from './fast-router';
+
+/**
+ * openapi-backend checks documents against an OpenAPI 3.0-only meta-schema, which rejects valid
+ * 3.1 documents (engineering.md §2.3). CI lints the contract with Redocly instead.
+ */
+class OpenApi31Backend extends OpenAPIBackend {
+  override validateDefinition(): Document {
+    return this.document;
+  }
+}
+
+export interface OpenApiRuntime {
+  readonly api: OpenAPIBackend;
+  readonly router: FastRouter<Operation>;
+}
+
+/**
+ * Builds the request validator and router from the contract. JSON Schema 2020-12 (what OpenAPI 3.1
+ * uses) needs Ajv2020; ajv-formats makes `date`, `uri` and friends real checks.
+ */
+export async function createOpenApiRuntime(definitionPath: string): Promise<OpenApiRuntime> {
+  const api = new OpenApi31Backend({
+    definition: definitionPath,
+    strict: true,
+    quick: false,
+    validate: true,
+    coerceTypes: true,
+    ajvOpts: { allErrors: true, strict: false },
+    customizeAjv: (_ajv, opts) => {
+      const ajv = new Ajv2020({ ...opts, strict: false });
+      addFormats(ajv);
+      return ajv;
+    },
+  });
+  await api.init();
+
+  // The document is immutable after init(), so the operation list and the compiled matcher can be
+  // computed once instead of on every request.
+  const operations = api.router.getOperations();
+  const router = new FastRouter(operations);
+  api.router.getOperations = () => operations;
+  api.router.matchOperation = ((req: { method: string; path: string }, strict?: boolean) => {
+    const result = router.match(req.method, req.path);
+    if (result.kind === 'match') return result.operation;
+    if (!strict) return undefined;
+    throw new Error(result.kind === 'notFound' ? '404-notFound: no route matches request' : '405-methodNotAllowed');
+  }) as typeof api.router.matchOperation;
+  return { api, router };
+}

@@ -1,0 +1,58 @@
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import { PROJECT_ROOT } from '../../../paths';
+import type { EmbeddedMongo } from './embedded-mongo';
+
+const SOURCE_DIR = path.join(PROJECT_ROOT, 'tools', 'ferretdb');
+export const LAUNCHER_PATH = path.join(PROJECT_ROOT, '.cache', 'ferretdb-launcher');
+
+/**
+ * Builds tools/ferretdb (a few dozen lines of Go around FerretDB's embeddable package) when the
+ * binary is missing or older than its sources. The first build downloads modules and takes a few
+ * minutes; later builds come from Go's build cache.
+ */
+export function ensureFerretDbLauncher(log: (message: string) => void = () => undefined): string {
+  const sources = ['main.go', 'go.mod', 'go.sum'].map((f) => statSync(path.join(SOURCE_DIR, f)).mtimeMs);
+  if (existsSync(LAUNCHER_PATH) && statSync(LAUNCHER_PATH).mtimeMs >= Math.max(...sources)) return LAUNCHER_PATH;
+  log('building the embedded FerretDB launcher with go build (first time only; can take a few minutes)');
+  mkdirSync(path.dirname(LAUNCHER_PATH), { recursive: true });
+  execFileSync('go', ['build', '-o', LAUNCHER_PATH, '.'], { cwd: SOURCE_DIR, stdio: ['ignore', 'inherit', 'inherit'] });
+  return LAUNCHER_PATH;
+}
+
+/** Starts FerretDB with its SQLite backend in `dataDir`, on a free loopback port. */
+export async function startFerretDb(dataDir: string, log: (message: string) => void): Promise<EmbeddedMongo> {
+  const binary = ensureFerretDbLauncher(log);
+  mkdirSync(dataDir, { recursive: true });
+  // -watch-stdin: the launcher exits when our end of the pipe closes, even if we are SIGKILLed.
+  const child = spawn(binary, ['-sqlite-url', `file:${dataDir}/`, '-watch-stdin', '-log-level', 'error'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const uri = await new Promise<string>((resolve, reject) => {
+    const lines = createInterface({ input: child.stdout });
+    lines.on('line', (line) => {
+      if (line.startsWith('READY ')) resolve(line.slice('READY '.length).trim());
+    });
+    child.once('error', reject);
+    child.once('exit', (code) => reject(new Error(`FerretDB exited before it was ready (code ${code})`)));
+  });
+  return {
+    engine: 'ferretdb',
+    uri,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+export function goAvailable(): boolean {
+  try {
+    execFileSync('go', ['version'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,81 @@
+import { readFileSync } from 'node:fs';
+import type { Server } from 'node:http';
+import type { Express } from 'express';
+import { parse } from 'yaml';
+import { buildApp } from './app';
+import type { Config } from './config';
+import { checkReadiness } from './domain/health/readiness';
+import type { HttpDeps } from './http/http-deps';
+import { createOpenApiRuntime } from './http/openapi/openapi.backend';
+import { AmqpConnection } from './infra/amqp/amqp.connection';
+import type { Logger } from './infra/logging/logger';
+import { createMetrics } from './infra/metrics/metrics';
+import { MongoConnection } from './infra/mongo/mongo.connection';
+import { OPENAPI_PATH } from './paths';
+
+export interface Service {
+  readonly app: Express;
+  readonly mongo: MongoConnection;
+  readonly amqp: AmqpConnection;
+  /** Listens, then connects to RabbitMQ (in the background) and MongoDB (awaited, with retries). */
+  start(): Promise<Server>;
+  /** Readiness turns 503, the server stops accepting and drains, then the dependencies close. */
+  stop(): Promise<void>;
+}
+
+/** Wires the service from its configuration: the one place that knows every concrete part. */
+export async function createService(config: Config, logger: Logger): Promise<Service> {
+  const startedAt = Date.now();
+  const metrics = createMetrics();
+  const mongo = new MongoConnection(config.mongodbUri, logger);
+  const amqp = new AmqpConnection(config.amqpUrl, config.amqpExchange, logger);
+  const openapi = await createOpenApiRuntime(OPENAPI_PATH);
+  const contractYaml = readFileSync(OPENAPI_PATH, 'utf8');
+  let shuttingDown = false;
+  let server: Server | undefined;
+
+  const deps: HttpDeps = {
+    serviceVersion: config.serviceVersion,
+    startedAt,
+    metrics,
+    contract: { yaml: contractYaml, json: JSON.stringify(parse(contractYaml)) },
+    readiness: () =>
+      checkReadiness({ mongodb: () => mongo.check(), rabbitmq: () => amqp.state(), shuttingDown: () => shuttingDown }),
+  };
+  const app = buildApp({ logger, bodyLimitBytes: config.bodyLimitBytes, openapi, deps });
+
+  return {
+    app,
+    mongo,
+    amqp,
+    async start() {
+      const listening = app.listen(config.port, config.host);
+      server = listening;
+      await new Promise<void>((resolve, reject) => {
+        listening.once('listening', resolve);
+        listening.once('error', reject);
+      });
+      const address = listening.address();
+      logger.info({ port: typeof address === 'object' && address ? address.port : config.port }, 'http server listening');
+      await amqp.start();
+      await mongo.connect(config.mongodbStartupTimeoutMs);
+      logger.info({ version: config.serviceVersion, startupMs: Date.now() - startedAt }, 'service started');
+      return listening;
+    },
+    async stop() {
+      shuttingDown = true;
+      if (server?.listening) {
+        const closing = server;
+        const drained = new Promise<void>((resolve) => closing.close(() => resolve()));
+        const timer = setTimeout(() => {
+          logger.warn({ timeoutMs: config.shutdownTimeoutMs }, 'in-flight requests did not finish in time; closing their connections');
+          closing.closeAllConnections();
+        }, config.shutdownTimeoutMs);
+        await drained;
+        clearTimeout(timer);
+      }
+      await amqp.close().catch((err: unknown) => logger.warn({ err }, 'closing rabbitmq failed'));
+      await mongo.close().catch((err: unknown) => logger.warn({ err }, 'closing mongodb failed'));
+    },
+  };
+}

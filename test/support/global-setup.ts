@@ -1,0 +1,34 @@
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import amqplib from 'amqplib';
+import { startEmbeddedMongo, type EmbeddedEngine, type EmbeddedMongo } from '../../src/infra/mongo/embedded/embedded-mongo';
+
+declare global {
+  var __embeddedMongo: EmbeddedMongo | undefined;
+}
+
+/**
+ * Integration tests run against a real MongoDB-compatible server and the real RabbitMQ.
+ * MONGODB_URI, when set, points at the server to use (each test file gets its own database);
+ * otherwise one embedded server is started here for the whole run. AMQP_URL defaults to
+ * amqp://localhost, which must answer: there is no fake broker.
+ */
+export default async function globalSetup(): Promise<void> {
+  const amqpUrl = (process.env.AMQP_URL ??= 'amqp://localhost');
+  try {
+    const conn = await amqplib.connect(amqpUrl);
+    await conn.close();
+  } catch (err) {
+    throw new Error(`RabbitMQ is not reachable at ${amqpUrl} (${String(err)}); start it (rabbitmq-server -detached) or set AMQP_URL`);
+  }
+
+  if (process.env.MONGODB_URI) {
+    process.env.TEST_MONGODB_URI = process.env.MONGODB_URI;
+    return;
+  }
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'psbb-test-db-'));
+  const engine = (process.env.EMBEDDED_MONGO_ENGINE ?? 'auto') as EmbeddedEngine;
+  globalThis.__embeddedMongo = await startEmbeddedMongo(dir, engine, (m) => process.stderr.write(`[test] ${m}\n`));
+  process.env.TEST_MONGODB_URI = globalThis.__embeddedMongo.uri;
+}
