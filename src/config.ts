@@ -13,12 +13,15 @@ export interface Config {
   readonly host: string;
   readonly mongodbUri: string;
   readonly mongodbStartupTimeoutMs: number;
+  readonly mongodbServerSelectionTimeoutMs: number;
   readonly amqpUrl: string;
   readonly amqpExchange: string;
   readonly logLevel: LogLevel;
   readonly shutdownTimeoutMs: number;
   readonly bodyLimitBytes: number;
   readonly serviceVersion: string;
+  readonly seedOnStart: boolean;
+  readonly catalogueFreshnessMs: number;
 }
 
 export class ConfigError extends Error {
@@ -63,6 +66,15 @@ class Reader {
     return n;
   }
 
+  boolean(name: string, fallback: boolean): boolean {
+    const value = this.raw(name)?.toLowerCase();
+    if (value === undefined) return fallback;
+    if (['true', '1', 'yes'].includes(value)) return true;
+    if (['false', '0', 'no'].includes(value)) return false;
+    this.problems.push(`${name}: must be true or false, got "${value}"`);
+    return fallback;
+  }
+
   oneOf<T extends string>(name: string, allowed: readonly T[], fallback: T): T {
     const value = this.raw(name);
     if (value === undefined) return fallback;
@@ -98,12 +110,15 @@ export function loadConfig(env: Env = process.env): Config {
     host: r.string('HOST', '0.0.0.0'),
     mongodbUri: r.uri('MONGODB_URI', ['mongodb', 'mongodb+srv']),
     mongodbStartupTimeoutMs: r.integer('MONGODB_STARTUP_TIMEOUT_MS', 60_000, 1_000, 3_600_000),
+    mongodbServerSelectionTimeoutMs: r.integer('MONGODB_SERVER_SELECTION_TIMEOUT_MS', 5_000, 100, 120_000),
     amqpUrl: r.uri('AMQP_URL', ['amqp', 'amqps'], 'amqp://localhost'),
     amqpExchange: r.string('AMQP_EXCHANGE', 'procurement.sustainability'),
     logLevel: r.oneOf('LOG_LEVEL', LOG_LEVELS, 'info'),
     shutdownTimeoutMs: r.integer('SHUTDOWN_TIMEOUT_MS', 10_000, 100, 600_000),
     bodyLimitBytes: r.integer('BODY_LIMIT_BYTES', 1_048_576, 1_024, 104_857_600),
     serviceVersion: r.string('SERVICE_VERSION', env.npm_package_version ?? '0.1.0'),
+    seedOnStart: r.boolean('SEED_ON_START', true),
+    catalogueFreshnessMs: r.integer('CATALOGUE_FRESHNESS_MS', 1_000, 0, 3_600_000),
   };
   if (!/^[A-Za-z0-9._:-]{1,255}$/.test(config.amqpExchange)) {
     r.problems.push('AMQP_EXCHANGE: may only contain letters, digits and . _ : -');

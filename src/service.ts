@@ -1,7 +1,5 @@
-import { readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { Express } from 'express';
-import { parse } from 'yaml';
 import { buildApp } from './app';
 import type { Config } from './config';
 import { checkReadiness } from './domain/health/readiness';
@@ -10,13 +8,16 @@ import { createOpenApiRuntime } from './http/openapi/openapi.backend';
 import { AmqpConnection } from './infra/amqp/amqp.connection';
 import type { Logger } from './infra/logging/logger';
 import { createMetrics } from './infra/metrics/metrics';
+import { Contract } from './infra/contract/contract';
 import { MongoConnection } from './infra/mongo/mongo.connection';
 import { OPENAPI_PATH } from './paths';
+import { createCatalogue, type CatalogueModule } from './wiring/catalogue.wiring';
 
 export interface Service {
   readonly app: Express;
   readonly mongo: MongoConnection;
   readonly amqp: AmqpConnection;
+  readonly catalogue: CatalogueModule;
   /** Listens, then connects to RabbitMQ (in the background) and MongoDB (awaited, with retries). */
   start(): Promise<Server>;
   /** Readiness turns 503, the server stops accepting and drains, then the dependencies close. */
@@ -27,10 +28,12 @@ export interface Service {
 export async function createService(config: Config, logger: Logger): Promise<Service> {
   const startedAt = Date.now();
   const metrics = createMetrics();
-  const mongo = new MongoConnection(config.mongodbUri, logger);
+  const mongo = new MongoConnection(config.mongodbUri, logger, { serverSelectionTimeoutMS: config.mongodbServerSelectionTimeoutMs });
   const amqp = new AmqpConnection(config.amqpUrl, config.amqpExchange, logger);
   const openapi = await createOpenApiRuntime(OPENAPI_PATH);
-  const contractYaml = readFileSync(OPENAPI_PATH, 'utf8');
+  const contract = new Contract(OPENAPI_PATH);
+  const clock = { now: () => new Date() };
+  const catalogue = createCatalogue({ config, contract, mongo, logger, clock });
   let shuttingDown = false;
   let server: Server | undefined;
 
@@ -38,7 +41,8 @@ export async function createService(config: Config, logger: Logger): Promise<Ser
     serviceVersion: config.serviceVersion,
     startedAt,
     metrics,
-    contract: { yaml: contractYaml, json: JSON.stringify(parse(contractYaml)) },
+    contract: { yaml: contract.yaml, json: JSON.stringify(contract.document) },
+    catalogue: catalogue.service,
     readiness: () =>
       checkReadiness({ mongodb: () => mongo.check(), rabbitmq: () => amqp.state(), shuttingDown: () => shuttingDown }),
   };
@@ -48,6 +52,7 @@ export async function createService(config: Config, logger: Logger): Promise<Ser
     app,
     mongo,
     amqp,
+    catalogue,
     async start() {
       const listening = app.listen(config.port, config.host);
       server = listening;
@@ -59,6 +64,7 @@ export async function createService(config: Config, logger: Logger): Promise<Ser
       logger.info({ port: typeof address === 'object' && address ? address.port : config.port }, 'http server listening');
       await amqp.start();
       await mongo.connect(config.mongodbStartupTimeoutMs);
+      if (config.seedOnStart) await catalogue.seed();
       logger.info({ version: config.serviceVersion, startupMs: Date.now() - startedAt }, 'service started');
       return listening;
     },

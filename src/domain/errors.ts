@@ -2,7 +2,7 @@
  * Errors the domain raises. They carry a stable `code` and a `kind`; they know nothing about
  * HTTP. The HTTP layer maps `kind` to a status (src/http/problem.ts).
  */
-export type ErrorKind = 'invalid' | 'not_found' | 'conflict' | 'unavailable';
+export type ErrorKind = 'invalid' | 'not_found' | 'conflict' | 'precondition_failed' | 'unavailable';
 
 export interface FieldError {
   /** JSON Pointer (`/body/...`, `/query/<name>`, `/path/<name>`, `/header/<name>`). */
@@ -29,3 +29,5 @@ export const conflict = (code: string, message: string): DomainError => new Doma
 
 export const invalid = (message: string, errors: readonly FieldError[], allowed?: readonly string[]): DomainError =>
   new DomainError('invalid', 'VALIDATION_FAILED', message, allowed ? { errors, allowed } : { errors });
+
+export const preconditionFailed = (message: string): DomainError => new DomainError('precondition_failed', 'PRECONDITION_FAILED', message);

@@ -1,3 +1,4 @@
+import type { CatalogueService } from '../domain/catalogue/catalogue.service';
 import type { ReadinessReport } from '../domain/health/readiness';
 import type { Metrics } from '../infra/metrics/metrics';
 
@@ -8,4 +9,5 @@ export interface HttpDeps {
   readonly metrics: Metrics;
   readonly contract: { readonly yaml: string; readonly json: string };
   readonly readiness: () => Promise<ReadinessReport>;
+  readonly catalogue: CatalogueService;
 }

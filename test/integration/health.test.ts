@@ -1,8 +1,9 @@
-import net from 'node:net';
+
 import { parse } from 'yaml';
 import { readFileSync } from 'node:fs';
 import { OPENAPI_PATH } from '../../src/paths';
 import { api } from '../support/contract';
+import { freePort } from '../support/process';
 import { eventually, startTestService, type TestService } from '../support/test-service';
 import { startEmbeddedMongo } from '../../src/infra/mongo/embedded/embedded-mongo';
 import { mkdtempSync } from 'node:fs';
@@ -71,18 +72,10 @@ describe('health, docs and contract endpoints with both dependencies up', () => 
   });
 });
 
-/** A TCP port on which nothing listens. */
-async function closedPort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 describe('readiness with a dependency down', () => {
   it('keeps serving but is not ready, naming RabbitMQ, when no broker is reachable', async () => {
-    const svc = await startTestService({ AMQP_URL: `amqp://127.0.0.1:${await closedPort()}` });
+    const svc = await startTestService({ AMQP_URL: `amqp://127.0.0.1:${await freePort()}` });
     try {
       const res = await api(svc.service.app).get('/health/ready').expect(503);
       expect(res.body.status).toBe('unavailable');
@@ -100,7 +93,9 @@ describe('readiness with a dependency down', () => {
     const db = await startEmbeddedMongo(mkdtempSync(path.join(os.tmpdir(), 'psbb-down-')), 'ferretdb');
     const svc = await startTestService({ MONGODB_URI: `${db.uri}readiness_down` });
     try {
-      await eventually(() => api(svc.service.app).get('/health/ready').expect(200));
+      await eventually(async () => {
+        await api(svc.service.app).get('/health/ready').expect(200);
+      });
       await db.stop();
       const res = await eventually(async () => {
         const r = await api(svc.service.app).get('/health/ready').expect(503);

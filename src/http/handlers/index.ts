@@ -1,4 +1,17 @@
 import type { HttpDeps } from '../http-deps';
+import { exportCriteria, exportCriterionSet } from './catalogue/export.handlers';
+import { getCriterion } from './catalogue/get-criterion.handler';
+import { getCriterionSet } from './catalogue/get-criterion-set.handler';
+import {
+  createCriterionSet,
+  createCriterionSetVersion,
+  deleteCriterionSet,
+  publishCriterionSet,
+  replaceCriterionSet,
+  retireCriterionSet,
+} from './catalogue/lifecycle.handlers';
+import { listCriteria } from './catalogue/list-criteria.handler';
+import { listCriterionSets } from './catalogue/list-criterion-sets.handler';
 import type { OperationHandler } from '../openapi/http-result';
 import { getDocs } from './get-docs.handler';
 import { getHealthcheck } from './get-healthcheck.handler';
@@ -18,5 +31,17 @@ export function createHandlers(deps: HttpDeps): Record<string, OperationHandler>
     getDocs: getDocs(),
     getOpenApiJson: getOpenApiJson(deps),
     getOpenApiYaml: getOpenApiYaml(deps),
+    listCriterionSets: listCriterionSets(deps),
+    createCriterionSet: createCriterionSet(deps),
+    getCriterionSet: getCriterionSet(deps),
+    replaceCriterionSet: replaceCriterionSet(deps),
+    deleteCriterionSet: deleteCriterionSet(deps),
+    publishCriterionSet: publishCriterionSet(deps),
+    retireCriterionSet: retireCriterionSet(deps),
+    createCriterionSetVersion: createCriterionSetVersion(deps),
+    exportCriterionSet: exportCriterionSet(deps),
+    listCriteria: listCriteria(deps),
+    exportCriteria: exportCriteria(deps),
+    getCriterion: getCriterion(deps),
   };
 }

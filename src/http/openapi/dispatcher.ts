@@ -1,11 +1,10 @@
 import type { NextFunction, Request, Response } from 'express';
 import type { Context } from 'openapi-backend';
-import { invalid } from '../../domain/errors';
 import { buildProblem, HttpProblemError, type ProblemInput } from '../problem';
 import { requestContext } from '../request-context';
 import { writeResult, type HttpResult, type OperationHandler } from './http-result';
 import type { OpenApiRuntime } from './openapi.backend';
-import { toFieldErrors } from './validation-errors';
+import { allowedValues, toFieldErrors } from './validation-errors';
 
 function problemResult(req: Request, res: Response, input: ProblemInput, headers?: Record<string, string>): HttpResult {
   const problem = buildProblem(input, req.path, requestContext(res).requestId);
@@ -52,8 +51,9 @@ export function createDispatcher(runtime: OpenApiRuntime, handlers: Readonly<Rec
     },
     validationFail: (c: Context, req: Request, res: Response) => {
       const errors = toFieldErrors(c.validation.errors ?? []);
-      const err = invalid(`The request does not match the contract: ${errors.map((e) => `${e.pointer} ${e.reason}`).join('; ')}`, errors);
-      return problemResult(req, res, { status: 400, code: err.code, detail: err.message, errors });
+      const allowed = allowedValues(c.validation.errors ?? []);
+      const detail = `The request does not match the contract: ${errors.map((e) => `${e.pointer} ${e.reason}`).join('; ')}`;
+      return problemResult(req, res, { status: 400, code: 'VALIDATION_FAILED', detail, errors, ...(allowed ? { allowed } : {}) });
     },
     notFound: (_c: Context, req: Request, res: Response) =>
       problemResult(req, res, { status: 404, code: 'ROUTE_NOT_FOUND', detail: `No operation at ${req.method} ${req.path}` }),

@@ -32,3 +32,13 @@ export function toFieldErrors(errors: readonly ErrorObject[]): FieldError[] {
   }
   return out;
 }
+
+/** For enum violations, the values that would have been accepted (the problem's `allowed`). */
+export function allowedValues(errors: readonly ErrorObject[]): string[] | undefined {
+  const values = new Set<string>();
+  for (const e of errors) {
+    const allowed = (e.params as { allowedValues?: unknown[] }).allowedValues;
+    if (e.keyword === 'enum' && Array.isArray(allowed)) allowed.forEach((v) => values.add(String(v)));
+  }
+  return values.size > 0 ? [...values] : undefined;
+}

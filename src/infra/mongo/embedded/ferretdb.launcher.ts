@@ -22,12 +22,12 @@ export function ensureFerretDbLauncher(log: (message: string) => void = () => un
   return LAUNCHER_PATH;
 }
 
-/** Starts FerretDB with its SQLite backend in `dataDir`, on a free loopback port. */
-export async function startFerretDb(dataDir: string, log: (message: string) => void): Promise<EmbeddedMongo> {
+/** Starts FerretDB with its SQLite backend in `dataDir`, on `listen` (default: a free loopback port). */
+export async function startFerretDb(dataDir: string, log: (message: string) => void, listen = '127.0.0.1:0'): Promise<EmbeddedMongo> {
   const binary = ensureFerretDbLauncher(log);
   mkdirSync(dataDir, { recursive: true });
   // -watch-stdin: the launcher exits when our end of the pipe closes, even if we are SIGKILLed.
-  const child = spawn(binary, ['-sqlite-url', `file:${dataDir}/`, '-watch-stdin', '-log-level', 'error'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const child = spawn(binary, ['-listen', listen, '-sqlite-url', `file:${dataDir}/`, '-watch-stdin', '-log-level', 'error'], { stdio: ['pipe', 'pipe', 'inherit'] });
   const uri = await new Promise<string>((resolve, reject) => {
     const lines = createInterface({ input: child.stdout });
     lines.on('line', (line) => {

@@ -1,0 +1,31 @@
+import { ConfigError, loadConfig } from '../src/config';
+import { Contract } from '../src/infra/contract/contract';
+import { createLogger } from '../src/infra/logging/logger';
+import { MongoConnection } from '../src/infra/mongo/mongo.connection';
+import { createCatalogue } from '../src/wiring/catalogue.wiring';
+
+/**
+ * `npm run seed`: loads data/criteria/*.yaml into the database named by MONGODB_URI, the same
+ * idempotent load the service runs at start-up (SEED_ON_START). Prints what it did.
+ */
+async function seed(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    process.stderr.write(`${err instanceof ConfigError ? err.message : String(err)}\n`);
+    process.exit(1);
+  }
+  const logger = createLogger(config.logLevel);
+  const mongo = new MongoConnection(config.mongodbUri, logger, { serverSelectionTimeoutMS: config.mongodbServerSelectionTimeoutMs });
+  await mongo.connect(config.mongodbStartupTimeoutMs);
+  try {
+    const catalogue = createCatalogue({ config, contract: new Contract(), mongo, logger, clock: { now: () => new Date() } });
+    const report = await catalogue.seed();
+    process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+  } finally {
+    await mongo.close();
+  }
+}
+
+void seed();

@@ -1,0 +1,74 @@
+import { invalid } from '../errors';
+import type { CatalogueStore } from './catalogue.store';
+import type { CriterionSetDefinition, StoredCriterionSet } from './catalogue.types';
+import { checkCriterionSet } from './criterion-set.checks';
+import type { Clock } from './catalogue.lifecycle';
+import type { OfferVocabulary } from './offer-vocabulary';
+
+export interface SeedSet {
+  readonly definition: CriterionSetDefinition;
+  /** Hash of the seed file's content; decides whether a stored seed set is up to date. */
+  readonly hash: string;
+}
+
+export interface SeedReport {
+  inserted: string[];
+  updated: string[];
+  unchanged: string[];
+  skipped: { id: string; reason: string }[];
+}
+
+const SEED_ACTOR = 'seed';
+
+/**
+ * Loads the version-controlled seed sets idempotently: run it at every start and from several
+ * replicas at once. New sets are stored as published; a seed set whose file changed is updated in
+ * place (history "reseeded"), keeping its status; a set created through the API with the same id
+ * is never overwritten. Stored assessments keep their own snapshot of the criteria they used.
+ */
+export async function seedCatalogue(store: CatalogueStore, seeds: readonly SeedSet[], vocabulary: OfferVocabulary, clock: Clock): Promise<SeedReport> {
+  for (const { definition } of seeds) {
+    const errors = checkCriterionSet(definition, vocabulary);
+    if (errors.length > 0) {
+      throw invalid(`Seed set "${definition.id}" is inconsistent: ${errors.map((e) => `${e.pointer} ${e.reason}`).join('; ')}`, errors);
+    }
+  }
+  const report: SeedReport = { inserted: [], updated: [], unchanged: [], skipped: [] };
+  for (const { definition, hash } of seeds) {
+    const at = clock.now().toISOString();
+    const existing = await store.get(definition.id);
+    if (!existing) {
+      const set: StoredCriterionSet = {
+        definition,
+        status: 'published',
+        revision: 1,
+        origin: 'seed',
+        seedHash: hash,
+        createdAt: at,
+        updatedAt: at,
+        publishedAt: at,
+        history: [{ at, actor: SEED_ACTOR, action: 'seeded', revision: 1 }],
+      };
+      // A concurrent replica may have inserted it first; that is the same outcome.
+      if (await store.insert(set)) report.inserted.push(definition.id);
+      else report.unchanged.push(definition.id);
+    } else if (existing.origin !== 'seed') {
+      report.skipped.push({ id: definition.id, reason: 'a set with this id was created through the API' });
+    } else if (existing.seedHash === hash) {
+      report.unchanged.push(definition.id);
+    } else {
+      const revision = existing.revision + 1;
+      const next: StoredCriterionSet = {
+        ...existing,
+        definition,
+        seedHash: hash,
+        revision,
+        updatedAt: at,
+        history: [...existing.history, { at, actor: SEED_ACTOR, action: 'reseeded', revision }],
+      };
+      if (await store.replaceIf(definition.id, { status: existing.status, revision: existing.revision }, next)) report.updated.push(definition.id);
+      else report.unchanged.push(definition.id);
+    }
+  }
+  return report;
+}

@@ -1,0 +1,52 @@
+import type { CriterionSetDefinition, StoredCriterionSet } from '../../../domain/catalogue/catalogue.types';
+import { setContentHash } from '../../../domain/catalogue/catalogue.hash';
+import { ifMatchHash, quoteEtag } from '../../conditional';
+import type { HttpDeps } from '../../http-deps';
+import type { HttpResult, OperationHandler } from '../../openapi/http-result';
+import { API_BASE, setView } from '../../presenters/catalogue.presenter';
+import { requestContext } from '../../request-context';
+import { actorOf, pathParam } from './query-params';
+
+const setResult = (status: number, set: StoredCriterionSet, extra: Record<string, string> = {}): HttpResult => ({
+  status,
+  body: setView(set),
+  headers: { ETag: quoteEtag(setContentHash(set)), ...extra },
+});
+const created = (set: StoredCriterionSet) => setResult(201, set, { Location: `${API_BASE}/criterion-sets/${encodeURIComponent(set.definition.id)}` });
+
+export const createCriterionSet =
+  (deps: HttpDeps): OperationHandler =>
+  async (c, _req, res) =>
+    created(await deps.catalogue.lifecycle.create(c.request.requestBody as CriterionSetDefinition, actorOf(c, requestContext(res).imClient)));
+
+export const replaceCriterionSet =
+  (deps: HttpDeps): OperationHandler =>
+  async (c, req, res) => {
+    const actor = actorOf(c, requestContext(res).imClient);
+    const set = await deps.catalogue.lifecycle.replace(pathParam(c, 'setId'), c.request.requestBody as CriterionSetDefinition, actor, ifMatchHash(req));
+    return setResult(200, set);
+  };
+
+export const deleteCriterionSet =
+  (deps: HttpDeps): OperationHandler =>
+  async (c, req) => {
+    await deps.catalogue.lifecycle.remove(pathParam(c, 'setId'), ifMatchHash(req));
+    return { status: 204 };
+  };
+
+export const publishCriterionSet =
+  (deps: HttpDeps): OperationHandler =>
+  async (c, _req, res) =>
+    setResult(200, await deps.catalogue.lifecycle.publish(pathParam(c, 'setId'), actorOf(c, requestContext(res).imClient)));
+
+export const retireCriterionSet =
+  (deps: HttpDeps): OperationHandler =>
+  async (c, _req, res) =>
+    setResult(200, await deps.catalogue.lifecycle.retire(pathParam(c, 'setId'), actorOf(c, requestContext(res).imClient)));
+
+export const createCriterionSetVersion =
+  (deps: HttpDeps): OperationHandler =>
+  async (c, _req, res) => {
+    const target = c.request.requestBody as { id: string; version: string };
+    return created(await deps.catalogue.lifecycle.newVersion(pathParam(c, 'setId'), target, actorOf(c, requestContext(res).imClient)));
+  };

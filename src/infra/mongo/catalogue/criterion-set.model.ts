@@ -1,0 +1,110 @@
+import { Schema, type Connection, type Model } from 'mongoose';
+
+/**
+ * Mongoose models of the catalogue (domain-criteria.md §5). A set and its criteria are one
+ * document, so every lifecycle change is a single atomic write (FerretDB and standalone MongoDB
+ * have no multi-document transactions). Rule trees are recursive and polymorphic; they are
+ * validated against the contract at the API and stored as they are (Mixed).
+ * Arrays default to `undefined` so that "absent" survives a round trip as absent.
+ */
+const arr = <T>(type: T) => ({ type: [type], default: undefined });
+const str = { type: String };
+
+const verificationSchema = new Schema(
+  {
+    acceptedEvidence: { type: [String], required: true },
+    presumptionByLabel: arr(new Schema({ scheme: str, minVersion: str, minTier: str, note: str }, { _id: false })),
+    testStandards: arr(String),
+    accreditation: str,
+    equivalentAccepted: { type: Boolean, required: true },
+  },
+  { _id: false },
+);
+
+const criterionSchema = new Schema(
+  {
+    id: { type: String, required: true },
+    sourceCode: str,
+    title: { type: String, required: true },
+    summary: { type: String, required: true },
+    theme: { type: String, required: true },
+    stage: { type: String, required: true },
+    type: { type: String, required: true },
+    level: { type: String, required: true },
+    scope: { type: String, required: true },
+    appliesTo: { type: new Schema({ categories: { type: [String], required: true }, condition: Schema.Types.Mixed }, { _id: false }), required: true },
+    rule: Schema.Types.Mixed,
+    scoring: new Schema(
+      { maxPoints: Schema.Types.Mixed, bands: [new Schema({ when: Schema.Types.Mixed, fractionOfMax: Number, label: str }, { _id: false })] },
+      { _id: false },
+    ),
+    parameters: arr(Schema.Types.Mixed),
+    statements: arr(new Schema({ id: str, text: str }, { _id: false })),
+    verification: { type: verificationSchema, required: true },
+    eforms: new Schema({ bt774: arr(String) }, { _id: false }),
+    source: { type: new Schema({ document: { type: String, required: true }, clause: str, url: str }, { _id: false }), required: true },
+    references: arr(new Schema({ title: str, url: str, clause: str }, { _id: false })),
+    confidence: { type: String, enum: ['verified', 'partly-verified', 'unverified'], required: true },
+    notes: str,
+  },
+  { _id: false },
+);
+
+export interface CriterionSetDocument {
+  _id: string;
+  definition: Record<string, unknown>;
+  status: string;
+  revision: number;
+  origin: string;
+  seedHash?: string;
+  supersededBy?: string;
+  createdAt: string;
+  updatedAt: string;
+  publishedAt?: string;
+  retiredAt?: string;
+  history: { at: string; actor: string; action: string; revision: number; detail?: string }[];
+}
+
+const definitionSchema = new Schema(
+  {
+    id: { type: String, required: true },
+    title: { type: String, required: true },
+    publisher: { type: String, required: true },
+    documentRef: str,
+    url: str,
+    version: { type: String, required: true },
+    publishedOn: str,
+    supersedes: arr(String),
+    productCategories: { type: [String], required: true },
+    ambitionLevels: { type: [String], required: true },
+    cpvCodes: { type: [String], required: true },
+    eforms: { type: new Schema({ bt805: { type: String, required: true } }, { _id: false }), required: true },
+    licence: str,
+    description: str,
+    criteria: { type: [criterionSchema], required: true },
+  },
+  { _id: false },
+);
+
+const criterionSetSchema = new Schema<CriterionSetDocument>(
+  {
+    _id: { type: String, required: true },
+    definition: { type: definitionSchema, required: true },
+    status: { type: String, enum: ['draft', 'published', 'retired'], required: true },
+    revision: { type: Number, required: true, min: 1 },
+    origin: { type: String, enum: ['seed', 'api'], required: true },
+    seedHash: str,
+    supersededBy: str,
+    createdAt: { type: String, required: true },
+    updatedAt: { type: String, required: true },
+    publishedAt: str,
+    retiredAt: str,
+    history: [new Schema({ at: str, actor: str, action: str, revision: Number, detail: str }, { _id: false })],
+  },
+  { collection: 'criterion_sets', versionKey: false, minimize: false, strict: 'throw' },
+);
+criterionSetSchema.index({ status: 1 });
+
+export function criterionSetModel(connection: Connection): Model<CriterionSetDocument> {
+  return connection.models.CriterionSet ?? connection.model<CriterionSetDocument>('CriterionSet', criterionSetSchema);
+}

@@ -1,0 +1,39 @@
+import type { Config } from '../config';
+import { CatalogueLifecycle, type Clock } from '../domain/catalogue/catalogue.lifecycle';
+import { CatalogueReader } from '../domain/catalogue/catalogue.reader';
+import { seedCatalogue, type SeedReport } from '../domain/catalogue/catalogue.seeding';
+import { CatalogueService } from '../domain/catalogue/catalogue.service';
+import { buildOfferVocabulary } from '../domain/catalogue/offer-vocabulary';
+import type { Contract } from '../infra/contract/contract';
+import type { Logger } from '../infra/logging/logger';
+import { MongoCatalogueRepository } from '../infra/mongo/catalogue/catalogue.repository';
+import { criterionSetModel } from '../infra/mongo/catalogue/criterion-set.model';
+import type { MongoConnection } from '../infra/mongo/mongo.connection';
+import { loadSeedFiles } from '../infra/seed/seed-files';
+
+export interface CatalogueModule {
+  readonly service: CatalogueService;
+  /** Loads data/criteria/*.yaml into the database (idempotent). */
+  seed(): Promise<SeedReport>;
+}
+
+/** Assembles the criteria catalogue from its domain parts and their MongoDB adapter. */
+export function createCatalogue(deps: { config: Config; contract: Contract; mongo: MongoConnection; logger: Logger; clock: Clock }): CatalogueModule {
+  const { config, contract, mongo, logger, clock } = deps;
+  const vocabulary = buildOfferVocabulary(contract.schemas);
+  const store = new MongoCatalogueRepository(criterionSetModel(mongo.connection));
+  const reader = new CatalogueReader(store, {
+    freshnessMs: config.catalogueFreshnessMs,
+    onStale: (err) => logger.warn({ err: { message: err instanceof Error ? err.message : String(err) } }, 'catalogue refresh failed; serving the cached catalogue'),
+  });
+  const service = new CatalogueService(reader, new CatalogueLifecycle(store, reader, vocabulary, clock), () => clock.now());
+  return {
+    service,
+    async seed() {
+      const report = await seedCatalogue(store, loadSeedFiles(contract), vocabulary, clock);
+      reader.invalidate();
+      logger.info({ ...report, skipped: report.skipped.map((s) => s.id) }, 'criteria catalogue seeded');
+      return report;
+    },
+  };
+}

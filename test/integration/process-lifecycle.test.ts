@@ -1,0 +1,107 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { startFerretDb } from '../../src/infra/mongo/embedded/ferretdb.launcher';
+import { freePort, spawnService, type ServiceProcess } from '../support/process';
+import { eventually, startTestService, testDatabaseUri } from '../support/test-service';
+
+const baseEnv = () => ({
+  MONGODB_URI: testDatabaseUri(),
+  AMQP_URL: process.env.AMQP_URL ?? 'amqp://localhost',
+  PORT: '0',
+  HOST: '127.0.0.1',
+  LOG_LEVEL: 'info',
+});
+
+async function listeningPort(svc: ServiceProcess): Promise<number> {
+  const line = await svc.waitForLog((l) => l.msg === 'http server listening');
+  return line.port as number;
+}
+
+async function ready(port: number): Promise<void> {
+  await eventually(async () => {
+    const res = await fetch(`http://127.0.0.1:${port}/health/ready`);
+    expect(res.status).toBe(200);
+  }, 20_000);
+}
+
+describe('the service process', () => {
+  it('refuses to start without MONGODB_URI and names every invalid variable', async () => {
+    const svc = spawnService('main', { PORT: 'eighty', LOG_LEVEL: 'loud' });
+    expect(await svc.exited).toBe(1);
+    const stderr = svc.stderr.join('\n');
+    expect(stderr).toContain('MONGODB_URI: is required');
+    expect(stderr).toContain('PORT: must be an integer, got "eighty"');
+    expect(stderr).toContain('LOG_LEVEL: must be one of');
+  });
+
+  it('finishes an in-flight request on SIGTERM, refuses new connections, closes its dependencies and exits 0', async () => {
+    const svc = spawnService('main', baseEnv());
+    const port = await listeningPort(svc);
+    await ready(port);
+
+    // A request whose body is still arriving when the signal comes.
+    const socket = net.connect(port, '127.0.0.1');
+    await new Promise<void>((resolve) => socket.once('connect', resolve));
+    const body = '{"title":"in flight"}';
+    socket.write(`POST /healthcheck HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n${body.slice(0, 5)}`);
+    let response = '';
+    socket.on('data', (chunk: Buffer) => (response += chunk.toString()));
+    await new Promise((r) => setTimeout(r, 200));
+
+    svc.child.kill('SIGTERM');
+    await svc.waitForLog((l) => l.msg === 'shutting down');
+    await eventually(async () => {
+      await expect(fetch(`http://127.0.0.1:${port}/healthcheck`)).rejects.toThrow();
+    });
+
+    socket.write(body.slice(5));
+    await new Promise<void>((resolve) => socket.once('close', () => resolve()));
+    expect(response).toMatch(/^HTTP\/1\.1 405 /);
+    expect(response).toContain('"code":"METHOD_NOT_ALLOWED"');
+
+    expect(await svc.exited).toBe(0);
+    expect(svc.lines.some((l) => l.msg === 'stopped' && l.reason === 'SIGTERM')).toBe(true);
+  });
+
+  it('survives rabbitmqctl close_all_connections and is ready again within seconds', async () => {
+    const svc = spawnService('main', baseEnv());
+    try {
+      const port = await listeningPort(svc);
+      await ready(port);
+      execFileSync('rabbitmqctl', ['close_all_connections', 'test: simulated broker failure'], { stdio: 'ignore' });
+      await svc.waitForLog((l) => l.msg === 'rabbitmq disconnected');
+      const tookMs = await eventually(async () => {
+        const res = await fetch(`http://127.0.0.1:${port}/health/ready`);
+        expect(res.status).toBe(200);
+      }, 15_000);
+      expect(tookMs).toBeLessThan(10_000);
+      expect(svc.child.exitCode).toBeNull();
+      expect(svc.lines.filter((l) => l.msg === 'rabbitmq connected').length).toBeGreaterThanOrEqual(2);
+    } finally {
+      svc.child.kill('SIGTERM');
+      expect(await svc.exited).toBe(0);
+    }
+  });
+
+  it('keeps retrying MongoDB at start-up until it appears', async () => {
+    const port = await freePort();
+    const starting = startTestService({ MONGODB_URI: `mongodb://127.0.0.1:${port}/late_db`, MONGODB_SERVER_SELECTION_TIMEOUT_MS: '300' });
+    await new Promise((r) => setTimeout(r, 1_500));
+    const late = await startFerretDb(mkdtempSync(path.join(os.tmpdir(), 'psbb-late-')), () => undefined, `127.0.0.1:${port}`);
+    try {
+      const svc = await starting;
+      try {
+        expect(svc.logs.some((l) => l.msg === 'mongodb not reachable yet, retrying')).toBe(true);
+        expect(svc.logs.some((l) => l.msg === 'mongodb connected')).toBe(true);
+        expect((await svc.service.mongo.check()).up).toBe(true);
+      } finally {
+        await svc.stop();
+      }
+    } finally {
+      await late.stop();
+    }
+  });
+});

@@ -1,0 +1,52 @@
+import { ConfigError, loadConfig, redactUri } from '../../src/config';
+
+const base = { MONGODB_URI: 'mongodb://localhost:27017/db' };
+
+describe('configuration', () => {
+  it('applies documented defaults', () => {
+    const config = loadConfig(base);
+    expect(config).toMatchObject({
+      port: 3333,
+      host: '0.0.0.0',
+      amqpUrl: 'amqp://localhost',
+      amqpExchange: 'procurement.sustainability',
+      logLevel: 'info',
+      shutdownTimeoutMs: 10_000,
+      bodyLimitBytes: 1_048_576,
+      seedOnStart: true,
+    });
+    expect(Object.isFrozen(config)).toBe(true);
+  });
+
+  it('reports every invalid variable at once, by name', () => {
+    let error: ConfigError | undefined;
+    try {
+      loadConfig({ PORT: '99999', LOG_LEVEL: 'chatty', AMQP_URL: 'http://broker', SEED_ON_START: 'maybe', AMQP_EXCHANGE: 'bad exchange!' });
+    } catch (err) {
+      error = err as ConfigError;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    expect(error?.problems).toEqual([
+      'PORT: must be between 0 and 65535, got 99999',
+      'MONGODB_URI: is required',
+      'AMQP_URL: must use one of the schemes amqp, amqps, got "http:"',
+      'LOG_LEVEL: must be one of fatal, error, warn, info, debug, trace, silent, got "chatty"',
+      'SEED_ON_START: must be true or false, got "maybe"',
+      'AMQP_EXCHANGE: may only contain letters, digits and . _ : -',
+    ]);
+  });
+
+  it('never echoes a URI that fails to parse, since it may hold a password', () => {
+    expect(() => loadConfig({ MONGODB_URI: 'mongodb://user:s3cret@[bad-host' })).toThrow('MONGODB_URI: is not a valid URI');
+    try {
+      loadConfig({ MONGODB_URI: 'mongodb://user:s3cret@[bad-host' });
+    } catch (err) {
+      expect(String(err)).not.toContain('s3cret');
+    }
+  });
+
+  it('redacts credentials from URIs before they are logged', () => {
+    expect(redactUri('amqp://guest:secret@rabbit:5672/vhost')).toBe('amqp://***@rabbit:5672/vhost');
+    expect(redactUri('mongodb://db:27017/x')).toBe('mongodb://db:27017/x');
+  });
+});
