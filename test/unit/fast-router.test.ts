@@ -1,8 +1,8 @@
-import { OpenAPIRouter } from 'openapi-backend';
+import { OpenAPIRouter, type Document } from 'openapi-backend';
 import { FastRouter } from '../../src/http/openapi/fast-router';
 import { contractDocument } from '../support/contract';
 
-const original = new OpenAPIRouter({ definition: contractDocument as never });
+const original = new OpenAPIRouter({ definition: contractDocument as unknown as Document });
 const operations = original.getOperations();
 const fast = new FastRouter(operations);
 
