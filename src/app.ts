@@ -13,6 +13,8 @@ import type { Logger } from './infra/logging/logger';
 export interface AppOptions {
   readonly logger: Logger;
   readonly bodyLimitBytes: number;
+  /** Batches of up to 1,000 offers are larger than any other request. */
+  readonly batchBodyLimitBytes?: number;
   readonly openapi: OpenApiRuntime;
   readonly deps: HttpDeps;
 }
@@ -30,7 +32,9 @@ export function buildApp(options: AppOptions): Express {
   app.use(httpLoggerMiddleware(options.logger));
   app.use(metricsMiddleware(options.deps.metrics));
   app.use('/docs/assets', docsAssetsRouter());
-  app.use(express.json({ limit: options.bodyLimitBytes, type: ['application/json', 'application/*+json'] }));
+  const json = (limit: number) => express.json({ limit, type: ['application/json', 'application/*+json'] });
+  app.use('/api/v1/compliance-checks/batch', json(options.batchBodyLimitBytes ?? options.bodyLimitBytes));
+  app.use(json(options.bodyLimitBytes));
   app.use(createDispatcher(options.openapi, createHandlers(options.deps)));
   app.use(errorMiddleware(options.logger));
   return app;

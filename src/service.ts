@@ -12,6 +12,7 @@ import { Contract } from './infra/contract/contract';
 import { MongoConnection } from './infra/mongo/mongo.connection';
 import { OPENAPI_PATH } from './paths';
 import { createCatalogue, type CatalogueModule } from './wiring/catalogue.wiring';
+import { createCompliance } from './wiring/compliance.wiring';
 
 export interface Service {
   readonly app: Express;
@@ -34,6 +35,7 @@ export async function createService(config: Config, logger: Logger): Promise<Ser
   const contract = new Contract(OPENAPI_PATH);
   const clock = { now: () => new Date() };
   const catalogue = createCatalogue({ config, contract, mongo, logger, clock });
+  const compliance = createCompliance({ mongo, catalogue: catalogue.reader, now: () => clock.now() });
   let shuttingDown = false;
   let server: Server | undefined;
 
@@ -43,10 +45,11 @@ export async function createService(config: Config, logger: Logger): Promise<Ser
     metrics,
     contract: { yaml: contract.yaml, json: JSON.stringify(contract.document) },
     catalogue: catalogue.service,
+    compliance,
     readiness: () =>
       checkReadiness({ mongodb: () => mongo.check(), rabbitmq: () => amqp.state(), shuttingDown: () => shuttingDown }),
   };
-  const app = buildApp({ logger, bodyLimitBytes: config.bodyLimitBytes, openapi, deps });
+  const app = buildApp({ logger, bodyLimitBytes: config.bodyLimitBytes, batchBodyLimitBytes: config.batchBodyLimitBytes, openapi, deps });
 
   return {
     app,

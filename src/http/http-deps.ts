@@ -1,4 +1,5 @@
 import type { CatalogueService } from '../domain/catalogue/catalogue.service';
+import type { ComplianceService } from '../domain/compliance/compliance.service';
 import type { ReadinessReport } from '../domain/health/readiness';
 import type { Metrics } from '../infra/metrics/metrics';
 
@@ -10,4 +11,5 @@ export interface HttpDeps {
   readonly contract: { readonly yaml: string; readonly json: string };
   readonly readiness: () => Promise<ReadinessReport>;
   readonly catalogue: CatalogueService;
+  readonly compliance: ComplianceService;
 }

@@ -13,6 +13,7 @@ import { loadSeedFiles } from '../infra/seed/seed-files';
 
 export interface CatalogueModule {
   readonly service: CatalogueService;
+  readonly reader: CatalogueReader;
   /** Loads data/criteria/*.yaml into the database (idempotent). */
   seed(): Promise<SeedReport>;
 }
@@ -29,6 +30,7 @@ export function createCatalogue(deps: { config: Config; contract: Contract; mong
   const service = new CatalogueService(reader, new CatalogueLifecycle(store, reader, vocabulary, clock), () => clock.now());
   return {
     service,
+    reader,
     async seed() {
       const report = await seedCatalogue(store, loadSeedFiles(contract), vocabulary, clock);
       reader.invalidate();

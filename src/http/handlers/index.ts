@@ -12,6 +12,9 @@ import {
 } from './catalogue/lifecycle.handlers';
 import { listCriteria } from './catalogue/list-criteria.handler';
 import { listCriterionSets } from './catalogue/list-criterion-sets.handler';
+import { getAssessment, getAssessmentReport, listAssessments } from './compliance/assessment.handlers';
+import { createComplianceCheck, createComplianceCheckBatch } from './compliance/check.handlers';
+import { createTenderProfile, getTenderProfile, getTenderRanking, listTenderProfiles } from './compliance/profile.handlers';
 import type { OperationHandler } from '../openapi/http-result';
 import { getDocs } from './get-docs.handler';
 import { getHealthcheck } from './get-healthcheck.handler';
@@ -43,5 +46,14 @@ export function createHandlers(deps: HttpDeps): Record<string, OperationHandler>
     listCriteria: listCriteria(deps),
     exportCriteria: exportCriteria(deps),
     getCriterion: getCriterion(deps),
+    listTenderProfiles: listTenderProfiles(deps),
+    createTenderProfile: createTenderProfile(deps),
+    getTenderProfile: getTenderProfile(deps),
+    getTenderRanking: getTenderRanking(deps),
+    createComplianceCheck: createComplianceCheck(deps),
+    createComplianceCheckBatch: createComplianceCheckBatch(deps),
+    listAssessments: listAssessments(deps),
+    getAssessment: getAssessment(deps),
+    getAssessmentReport: getAssessmentReport(deps),
   };
 }

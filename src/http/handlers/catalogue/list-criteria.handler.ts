@@ -3,7 +3,7 @@ import { cacheable, quoteEtag } from '../../conditional';
 import type { HttpDeps } from '../../http-deps';
 import type { OperationHandler } from '../../openapi/http-result';
 import { API_BASE, criterionView } from '../../presenters/catalogue.presenter';
-import { criteriaFilter, pageLink, pageParams } from './query-params';
+import { criteriaFilter, pageLinks, pageParams } from './query-params';
 
 export const listCriteria =
   (deps: HttpDeps): OperationHandler =>
@@ -14,20 +14,12 @@ export const listCriteria =
     const etag = quoteEtag(sha256(`${result.index.fingerprint}?${JSON.stringify({ filter, page, pageSize })}`).slice(0, 27));
     const cache = filter.status?.includes('draft') ? 'no-cache' : 'public, max-age=60';
     return cacheable(req, etag, cache, () => {
-      const { lastPage } = result.page;
-      const link = (p: number) => pageLink(`${API_BASE}/criteria`, req.query, p);
       return {
         items: result.page.items.map(({ criterion, set }) => criterionView(criterion, set)),
         page,
         pageSize,
         total: result.page.total,
-        links: {
-          self: link(page),
-          first: link(1),
-          last: link(lastPage),
-          ...(page < lastPage ? { next: link(page + 1) } : {}),
-          ...(page > 1 ? { prev: link(Math.min(page - 1, lastPage)) } : {}),
-        },
+        links: pageLinks(`${API_BASE}/criteria`, req.query, page, result.page.lastPage),
       };
     });
   };

@@ -37,6 +37,18 @@ export function pageLink(path: string, rawQuery: Record<string, unknown>, page: 
   return `${path}?${params.toString()}`;
 }
 
+/** first/last/self and, where they exist, next/prev links for a paginated list. */
+export function pageLinks(path: string, rawQuery: Record<string, unknown>, page: number, lastPage: number) {
+  const link = (p: number) => pageLink(path, rawQuery, p);
+  return {
+    self: link(page),
+    first: link(1),
+    last: link(lastPage),
+    ...(page < lastPage ? { next: link(page + 1) } : {}),
+    ...(page > 1 ? { prev: link(Math.min(page - 1, lastPage)) } : {}),
+  };
+}
+
 export function actorOf(c: Context, imClient?: string): string {
   const header = (c.request.headers as Record<string, string | string[] | undefined>)['x-actor'];
   return (typeof header === 'string' && header.trim()) || imClient || 'anonymous';

@@ -1,0 +1,145 @@
+import { canonicalJson, sha256 } from '../catalogue/catalogue.hash';
+import type { CatalogueReader } from '../catalogue/catalogue.reader';
+import type { Page } from '../catalogue/criteria.query';
+import { conflict, DomainError, notFound } from '../errors';
+import { nameBasedId, newId } from '../uuid';
+import { assessOffer } from './assessment.builder';
+import type { Assessment } from './assessment.types';
+import type { Offer } from './compliance.types';
+import type { AssessmentFilter, AssessmentStore, ProfileStore } from './compliance.store';
+import { rankAssessments, type RankingEntry } from './ranking';
+import { buildTenderProfile } from './tender-profile.builder';
+import type { CriteriaSelection, TenderProfile } from './tender-profile.types';
+
+export type ProfileRequest = CriteriaSelection & { tenderRef?: string; title?: string };
+type Selector = Partial<CriteriaSelection> & { profileId?: string; assessmentDate?: string };
+export type CheckRequest = Selector & { offer: Offer };
+export type BatchRequest = Selector & { offers: Offer[] };
+export type BatchOutcome =
+  | { index: number; kind: 'created' | 'replayed'; assessment: Assessment }
+  | { index: number; kind: 'failed'; error: DomainError };
+
+const keyConflict = () => conflict('IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was used for a different request');
+
+/**
+ * Compliance checks: tender profiles, assessing offers, storing and ranking assessments.
+ * An Idempotency-Key maps to a name-based assessment id, so a retried request finds (or, racing,
+ * collides with) the first assessment instead of creating a second one.
+ */
+export class ComplianceService {
+  constructor(
+    private readonly catalogue: CatalogueReader,
+    private readonly profiles: ProfileStore,
+    private readonly assessments: AssessmentStore,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  async createProfile(request: ProfileRequest, actor: string, implicitId?: string): Promise<TenderProfile> {
+    const { tenderRef, title, ...selection } = request;
+    const meta = {
+      id: implicitId ?? newId(),
+      ...(tenderRef ? { tenderRef } : {}),
+      ...(title ? { title } : {}),
+      implicit: implicitId !== undefined,
+      createdAt: this.now().toISOString(),
+      createdBy: actor,
+    };
+    const profile = buildTenderProfile(selection, meta, await this.catalogue.index());
+    await this.profiles.insert(profile);
+    return profile;
+  }
+
+  async getProfile(id: string): Promise<TenderProfile> {
+    const profile = await this.profiles.get(id);
+    if (!profile) throw notFound('Tender profile', id);
+    return profile;
+  }
+
+  listProfiles(filter: { tenderRef?: string }, page: number, pageSize: number): Promise<Page<TenderProfile>> {
+    return this.profiles.list(filter, page, pageSize);
+  }
+
+  private async profileFor(request: Selector, actor: string, key: string | undefined, tenderRef?: string): Promise<TenderProfile> {
+    if (request.profileId) return this.getProfile(request.profileId);
+    const { criterionSetIds, category, level, include, exclude, parameters, awardWeights } = request;
+    const selection = { criterionSetIds: criterionSetIds ?? [], category: category!, level: level!, include, exclude, parameters, awardWeights };
+    const implicitId = key ? nameBasedId(`implicit-profile:${key}`) : newId();
+    const existing = key ? await this.profiles.get(implicitId) : undefined;
+    return existing ?? this.createProfile(JSON.parse(JSON.stringify({ ...selection, tenderRef })) as ProfileRequest, actor, implicitId);
+  }
+
+  async check(request: CheckRequest, actor: string, key?: string): Promise<{ assessment: Assessment; replayed: boolean }> {
+    const requestHash = sha256(canonicalJson(request));
+    const id = key ? nameBasedId(`compliance-check:${key}`) : newId();
+    if (key) {
+      const earlier = await this.assessments.get(id);
+      if (earlier) return this.replay(earlier, requestHash);
+    }
+    const profile = await this.profileFor(request, actor, key, request.offer.tenderRef);
+    const assessment = assessOffer(profile, request.offer, this.meta(id, request.assessmentDate, requestHash, actor));
+    if (await this.assessments.insert(assessment)) return { assessment, replayed: false };
+    const winner = await this.assessments.get(id);
+    if (!winner) throw new Error(`assessment ${id} reported as existing but not found`);
+    return this.replay(winner, requestHash);
+  }
+
+  async batch(request: BatchRequest, actor: string, key?: string): Promise<{ profile: TenderProfile; outcomes: BatchOutcome[] }> {
+    const { offers, ...selector } = request;
+    const profile = await this.profileFor(selector, actor, key);
+    const ids = offers.map((_, i) => (key ? nameBasedId(`compliance-check:${key}#${i}`) : newId()));
+    const hashes = offers.map((offer) => sha256(canonicalJson({ ...selector, offer })));
+    const earlier = new Map((key ? await this.assessments.getMany(ids) : []).map((a) => [a.id, a]));
+    const outcomes: BatchOutcome[] = [];
+    const fresh: Assessment[] = [];
+    offers.forEach((offer, index) => {
+      const id = ids[index]!;
+      const before = earlier.get(id);
+      try {
+        if (before) {
+          outcomes.push({ index, kind: 'replayed', assessment: this.replay(before, hashes[index]!).assessment });
+        } else {
+          const assessment = assessOffer(profile, offer, this.meta(id, request.assessmentDate, hashes[index]!, actor), `/body/offers/${index}`);
+          fresh.push(assessment);
+          outcomes.push({ index, kind: 'created', assessment });
+        }
+      } catch (err) {
+        if (!(err instanceof DomainError)) throw err;
+        outcomes.push({ index, kind: 'failed', error: err });
+      }
+    });
+    const existed = await this.assessments.insertMany(fresh);
+    if (existed.size > 0) {
+      const winners = new Map((await this.assessments.getMany([...existed])).map((a) => [a.id, a]));
+      for (const o of outcomes) {
+        const winner = o.kind === 'created' ? winners.get(o.assessment.id) : undefined;
+        if (winner) Object.assign(o, { kind: 'replayed', assessment: winner });
+      }
+    }
+    return { profile, outcomes };
+  }
+
+  async getAssessment(id: string): Promise<Assessment> {
+    const assessment = await this.assessments.get(id);
+    if (!assessment) throw notFound('Assessment', id);
+    return assessment;
+  }
+
+  listAssessments(filter: AssessmentFilter, page: number, pageSize: number): Promise<Page<Assessment>> {
+    return this.assessments.list(filter, page, pageSize);
+  }
+
+  async ranking(profileId: string): Promise<{ profile: TenderProfile; entries: RankingEntry[] }> {
+    const profile = await this.getProfile(profileId);
+    return { profile, entries: rankAssessments(await this.assessments.forProfile(profileId)) };
+  }
+
+  private meta(id: string, assessmentDate: string | undefined, requestHash: string, createdBy: string) {
+    const now = this.now();
+    return { id, evaluatedAt: now.toISOString(), assessmentDate: assessmentDate ?? now.toISOString().slice(0, 10), requestHash, createdBy };
+  }
+
+  private replay(earlier: Assessment, requestHash: string): { assessment: Assessment; replayed: true } {
+    if (earlier.requestHash !== requestHash) throw keyConflict();
+    return { assessment: earlier, replayed: true };
+  }
+}

@@ -1,0 +1,32 @@
+import type { AmbitionLevel, ProductCategory } from '../catalogue/catalogue.types';
+import type { ParameterValue, ProfileCriterion } from './compliance.types';
+
+export interface CriteriaSelection {
+  criterionSetIds: string[];
+  category: ProductCategory;
+  level: AmbitionLevel;
+  include?: string[];
+  exclude?: string[];
+  /** criterion id → parameter name → value */
+  parameters?: Record<string, Record<string, ParameterValue>>;
+  /** criterion id → maximum points */
+  awardWeights?: Record<string, number>;
+}
+
+export interface SetVersion {
+  id: string;
+  version: string;
+  revision?: number;
+}
+
+/** An immutable snapshot of the criteria a tender uses. */
+export interface TenderProfile extends CriteriaSelection {
+  id: string;
+  tenderRef?: string;
+  title?: string;
+  criterionSets: SetVersion[];
+  criteria: ProfileCriterion[];
+  implicit: boolean;
+  createdAt: string;
+  createdBy: string;
+}

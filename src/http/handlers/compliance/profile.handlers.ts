@@ -1,0 +1,41 @@
+import type { ProfileRequest } from '../../../domain/compliance/compliance.service';
+import type { HttpDeps } from '../../http-deps';
+import type { OperationHandler } from '../../openapi/http-result';
+import { API_BASE } from '../../presenters/catalogue.presenter';
+import { profileView } from '../../presenters/compliance.presenter';
+import { requestContext } from '../../request-context';
+import { actorOf, pageLinks, pageParams, pathParam } from '../catalogue/query-params';
+
+export const createTenderProfile =
+  (deps: HttpDeps): OperationHandler =>
+  async (c, _req, res) => {
+    const profile = await deps.compliance.createProfile(c.request.requestBody as ProfileRequest, actorOf(c, requestContext(res).imClient));
+    return { status: 201, body: profileView(profile, true), headers: { Location: `${API_BASE}/tender-profiles/${profile.id}` } };
+  };
+
+export const getTenderProfile =
+  (deps: HttpDeps): OperationHandler =>
+  async (c) => ({ status: 200, body: profileView(await deps.compliance.getProfile(pathParam(c, 'profileId')), true) });
+
+export const listTenderProfiles =
+  (deps: HttpDeps): OperationHandler =>
+  async (c, req) => {
+    const { page, pageSize } = pageParams(c);
+    const tenderRef = (c.request.query as { tenderRef?: string }).tenderRef;
+    const result = await deps.compliance.listProfiles(tenderRef ? { tenderRef } : {}, page, pageSize);
+    return {
+      status: 200,
+      body: { items: result.items.map((p) => profileView(p, false)), page, pageSize, total: result.total, links: pageLinks(`${API_BASE}/tender-profiles`, req.query, page, result.lastPage) },
+    };
+  };
+
+export const getTenderRanking =
+  (deps: HttpDeps): OperationHandler =>
+  async (c) => {
+    const { profile, entries } = await deps.compliance.ranking(pathParam(c, 'profileId'));
+    return {
+      status: 200,
+      body: { profileId: profile.id, ...(profile.tenderRef ? { tenderRef: profile.tenderRef } : {}), generatedAt: new Date().toISOString(), entries },
+      headers: { 'Cache-Control': 'no-store' },
+    };
+  };

@@ -1,0 +1,59 @@
+import { Schema, type Connection, type Model } from 'mongoose';
+
+/**
+ * Tender profiles and assessments. Both are write-once documents; their deep parts (criteria
+ * snapshots, per-criterion results, the offer as received) were validated against the contract
+ * and are stored as they are (Mixed). Queried fields are typed and indexed.
+ */
+export interface ProfileDocument {
+  _id: string;
+  tenderRef?: string;
+  createdAt: string;
+  body: Record<string, unknown>;
+}
+
+export interface AssessmentDocument {
+  _id: string;
+  offerId: string;
+  tenderRef?: string;
+  profileId: string;
+  compliant: boolean | string;
+  evaluatedAt: string;
+  body: Record<string, unknown>;
+}
+
+const profileSchema = new Schema<ProfileDocument>(
+  {
+    _id: { type: String, required: true },
+    tenderRef: String,
+    createdAt: { type: String, required: true },
+    body: { type: Schema.Types.Mixed, required: true },
+  },
+  { collection: 'tender_profiles', versionKey: false, minimize: false },
+);
+profileSchema.index({ tenderRef: 1, createdAt: -1 });
+profileSchema.index({ createdAt: -1 });
+
+const assessmentSchema = new Schema<AssessmentDocument>(
+  {
+    _id: { type: String, required: true },
+    offerId: { type: String, required: true },
+    tenderRef: String,
+    profileId: { type: String, required: true },
+    compliant: { type: Schema.Types.Mixed, required: true },
+    evaluatedAt: { type: String, required: true },
+    body: { type: Schema.Types.Mixed, required: true },
+  },
+  { collection: 'assessments', versionKey: false, minimize: false },
+);
+assessmentSchema.index({ profileId: 1, evaluatedAt: -1 });
+assessmentSchema.index({ tenderRef: 1, evaluatedAt: -1 });
+assessmentSchema.index({ evaluatedAt: -1 });
+
+export function profileModel(connection: Connection): Model<ProfileDocument> {
+  return connection.models.TenderProfile ?? connection.model<ProfileDocument>('TenderProfile', profileSchema);
+}
+
+export function assessmentModel(connection: Connection): Model<AssessmentDocument> {
+  return connection.models.Assessment ?? connection.model<AssessmentDocument>('Assessment', assessmentSchema);
+}
