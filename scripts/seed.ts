@@ -1,4 +1,4 @@
-import { ConfigError, loadConfig } from '../src/config';
+import { loadConfigOrExit } from '../src/config';
 import { Contract } from '../src/infra/contract/contract';
 import { createLogger } from '../src/infra/logging/logger';
 import { MongoConnection } from '../src/infra/mongo/mongo.connection';
@@ -9,13 +9,7 @@ import { createCatalogue } from '../src/wiring/catalogue.wiring';
  * idempotent load the service runs at start-up (SEED_ON_START). Prints what it did.
  */
 async function seed(): Promise<void> {
-  let config;
-  try {
-    config = loadConfig();
-  } catch (err) {
-    process.stderr.write(`${err instanceof ConfigError ? err.message : String(err)}\n`);
-    process.exit(1);
-  }
+  const config = loadConfigOrExit();
   const logger = createLogger(config.logLevel);
   const mongo = new MongoConnection(config.mongodbUri, logger, { serverSelectionTimeoutMS: config.mongodbServerSelectionTimeoutMs });
   await mongo.connect(config.mongodbStartupTimeoutMs);

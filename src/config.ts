@@ -142,3 +142,13 @@ export function redactUri(uri: string): string {
     return '<unparseable uri>';
   }
 }
+
+/** For entry points: the configuration, or exit 1 with every problem on stderr. */
+export function loadConfigOrExit(env: Env = process.env): Config {
+  try {
+    return loadConfig(env);
+  } catch (err) {
+    process.stderr.write(`${err instanceof ConfigError ? err.message : String(err)}\n`);
+    process.exit(1);
+  }
+}

@@ -1,4 +1,4 @@
-import { ConfigError, loadConfig } from './config';
+import { loadConfigOrExit } from './config';
 import { createLogger, type Logger } from './infra/logging/logger';
 import { createService } from './service';
 
@@ -16,13 +16,7 @@ function flush(logger: Logger): Promise<void> {
  * MONGODB_URI the configuration is invalid and the process exits 1 naming the variable.
  */
 export async function runMain(options: MainOptions = {}): Promise<void> {
-  let config;
-  try {
-    config = loadConfig();
-  } catch (err) {
-    process.stderr.write(`${err instanceof ConfigError ? err.message : String(err)}\n`);
-    process.exit(1);
-  }
+  const config = loadConfigOrExit();
   const logger = createLogger(config.logLevel);
   const service = await createService(config, logger);
 

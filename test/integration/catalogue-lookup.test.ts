@@ -1,8 +1,7 @@
 import { criteriaFromCsv } from '../../src/domain/catalogue/export/criteria.csv';
 import { loadSeedFiles } from '../../src/infra/seed/seed-files';
 import { Contract } from '../../src/infra/contract/contract';
-import { api } from '../support/contract';
-import { startTestService, type TestService } from '../support/test-service';
+import { useTestService } from '../support/test-service';
 
 const SEED_IDS = [
   'epeat-ieee-1680-1', 'eu-gpp-computers-2021', 'eu-gpp-datacentres-2020', 'eu-gpp-imaging-2020', 'eu-legal-baseline',
@@ -11,25 +10,19 @@ const SEED_IDS = [
 type Item = Record<string, any>;
 
 describe('criteria lookup on the seeded catalogue', () => {
-  let svc: TestService;
-  let client: ReturnType<typeof api>;
-  beforeAll(async () => {
-    svc = await startTestService();
-    client = api(svc.service.app);
-  });
-  afterAll(() => svc.stop());
+  const ctx = useTestService();
 
   async function all(query: string): Promise<Item[]> {
     const items: Item[] = [];
     for (let page = 1; ; page++) {
-      const res = await client.get(`/api/v1/criteria?${query}&pageSize=200&page=${page}`).expect(200);
+      const res = await ctx.client.get(`/api/v1/criteria?${query}&pageSize=200&page=${page}`).expect(200);
       items.push(...res.body.items);
       if (!res.body.links.next) return items;
     }
   }
 
   it('lists every seeded set with its metadata', async () => {
-    const res = await client.get('/api/v1/criterion-sets').expect(200);
+    const res = await ctx.client.get('/api/v1/criterion-sets').expect(200);
     expect(res.body.items.map((s: Item) => s.id)).toEqual(SEED_IDS);
     for (const set of res.body.items) {
       expect(set.status).toBe('published');
@@ -77,14 +70,14 @@ describe('criteria lookup on the seeded catalogue', () => {
 
   it('pages through results in a stable order with links that keep the filters', async () => {
     const everything = await all('category=smartphone');
-    const first = await client.get('/api/v1/criteria?category=smartphone&pageSize=7').expect(200);
+    const first = await ctx.client.get('/api/v1/criteria?category=smartphone&pageSize=7').expect(200);
     expect(first.body.total).toBe(everything.length);
     expect(first.body.links.next).toBe('/api/v1/criteria?category=smartphone&pageSize=7&page=2');
     expect(first.body.links.prev).toBeUndefined();
     const pages: Item[] = [...first.body.items];
     let next: string | undefined = first.body.links.next;
     while (next) {
-      const res = await client.get(next).expect(200);
+      const res = await ctx.client.get(next).expect(200);
       pages.push(...res.body.items);
       expect(res.body.links.prev).toBeDefined();
       next = res.body.links.next;
@@ -92,60 +85,60 @@ describe('criteria lookup on the seeded catalogue', () => {
     expect(pages.map((i) => `${i.setId}/${i.id}`)).toEqual(everything.map((i) => `${i.setId}/${i.id}`));
     const setOrder = pages.map((i) => i.setId);
     expect(setOrder).toEqual([...setOrder].sort());
-    const beyond = await client.get('/api/v1/criteria?category=smartphone&pageSize=7&page=999').expect(200);
+    const beyond = await ctx.client.get('/api/v1/criteria?category=smartphone&pageSize=7&page=999').expect(200);
     expect(beyond.body.items).toEqual([]);
   });
 
   it('rejects unknown filter values with the allowed values, and page sizes above 200', async () => {
-    const bad = await client.get('/api/v1/criteria?level=platinum').expect(400);
+    const bad = await ctx.client.get('/api/v1/criteria?level=platinum').expect(400);
     expect(bad.body.errors[0].pointer).toBe('/query/level/0');
     expect(bad.body.allowed).toEqual(['core', 'comprehensive', 'spearhead', 'recommended']);
-    const unknownSet = await client.get('/api/v1/criteria?set=no-such-set').expect(400);
+    const unknownSet = await ctx.client.get('/api/v1/criteria?set=no-such-set').expect(400);
     expect(unknownSet.body.allowed).toEqual(SEED_IDS);
-    const big = await client.get('/api/v1/criteria?pageSize=201').expect(400);
+    const big = await ctx.client.get('/api/v1/criteria?pageSize=201').expect(400);
     expect(big.body.errors[0].pointer).toBe('/query/pageSize');
   });
 
   it('gets one criterion and one set by id, and 404s unknown ones', async () => {
-    const c = await client.get('/api/v1/criteria/GPP21-TS6-core').expect(200);
+    const c = await ctx.client.get('/api/v1/criteria/GPP21-TS6-core').expect(200);
     expect(c.body).toMatchObject({ id: 'GPP21-TS6-core', setId: 'eu-gpp-computers-2021', setStatus: 'published' });
     expect(c.body.rule).toEqual({ property: 'battery.cyclesAt80pct', operator: '>=', value: 300, unit: 'cycles' });
-    await client.get('/api/v1/criteria/NOPE-1').expect(404);
-    const set = await client.get('/api/v1/criterion-sets/no-dfo-it').expect(200);
+    await ctx.client.get('/api/v1/criteria/NOPE-1').expect(404);
+    const set = await ctx.client.get('/api/v1/criterion-sets/no-dfo-it').expect(200);
     expect(set.body.criteria.length).toBe(set.body.criteriaCount);
     expect(set.body.history[0]).toMatchObject({ action: 'seeded', actor: 'seed', revision: 1 });
-    await client.get('/api/v1/criterion-sets/not-a-set').expect(404);
+    await ctx.client.get('/api/v1/criterion-sets/not-a-set').expect(404);
   });
 
   it('answers 304 to If-None-Match with the current strong ETag', async () => {
     for (const url of ['/api/v1/criterion-sets', '/api/v1/criterion-sets/no-dfo-it', '/api/v1/criteria?category=tablet', '/api/v1/criteria/GPP21-TS6-core']) {
-      const first = await client.get(url).expect(200);
+      const first = await ctx.client.get(url).expect(200);
       expect(first.headers.etag).toMatch(/^"[\w-]+"$/);
       expect(first.headers['cache-control']).toMatch(/max-age=\d+/);
-      const again = await client.get(url).set('If-None-Match', String(first.headers.etag)).expect(304);
+      const again = await ctx.client.get(url).set('If-None-Match', String(first.headers.etag)).expect(304);
       expect(again.text ?? '').toBe('');
-      await client.get(url).set('If-None-Match', '"something-else"').expect(200);
+      await ctx.client.get(url).set('If-None-Match', '"something-else"').expect(200);
     }
-    const a = await client.get('/api/v1/criteria?category=tablet').expect(200);
-    const b = await client.get('/api/v1/criteria?category=smartphone').expect(200);
+    const a = await ctx.client.get('/api/v1/criteria?category=tablet').expect(200);
+    const b = await ctx.client.get('/api/v1/criteria?category=smartphone').expect(200);
     expect(a.headers.etag).not.toBe(b.headers.etag);
   });
 
   it('stores every seed set exactly as its file says, and seeding again changes nothing', async () => {
     const contract = new Contract();
     for (const seed of loadSeedFiles(contract)) {
-      const exported = await client.get(`/api/v1/criterion-sets/${seed.definition.id}/export?format=json`).expect(200);
+      const exported = await ctx.client.get(`/api/v1/criterion-sets/${seed.definition.id}/export?format=json`).expect(200);
       expect(exported.body).toEqual(seed.definition);
     }
-    const report = await svc.service.catalogue.seed();
+    const report = await ctx.svc.service.catalogue.seed();
     expect(report.inserted).toEqual([]);
     expect(report.updated).toEqual([]);
     expect(report.unchanged).toEqual(SEED_IDS);
   });
 
   it('exports a set as CSV that parses back to the same criteria', async () => {
-    const set = await client.get('/api/v1/criterion-sets/eu-gpp-computers-2021/export?format=json').expect(200);
-    const csv = await client.get('/api/v1/criterion-sets/eu-gpp-computers-2021/export?format=csv').expect(200);
+    const set = await ctx.client.get('/api/v1/criterion-sets/eu-gpp-computers-2021/export?format=json').expect(200);
+    const csv = await ctx.client.get('/api/v1/criterion-sets/eu-gpp-computers-2021/export?format=csv').expect(200);
     expect(csv.headers['content-type']).toMatch(/^text\/csv/);
     expect(csv.headers['content-disposition']).toBe('attachment; filename="eu-gpp-computers-2021.csv"');
     const rows = criteriaFromCsv(csv.text);
@@ -155,11 +148,11 @@ describe('criteria lookup on the seeded catalogue', () => {
 
   it('exports filtered criteria as JSON, CSV and an OCDS sustainability fragment', async () => {
     const lookup = await all('category=notebook&level=core');
-    const json = await client.get('/api/v1/criteria/export?format=json&category=notebook&level=core').expect(200);
+    const json = await ctx.client.get('/api/v1/criteria/export?format=json&category=notebook&level=core').expect(200);
     expect(json.body.criteria.map((c: Item) => `${c.setId}/${c.id}`)).toEqual(lookup.map((c) => `${c.setId}/${c.id}`));
-    const csv = await client.get('/api/v1/criteria/export?format=csv&category=notebook&level=core').expect(200);
+    const csv = await ctx.client.get('/api/v1/criteria/export?format=csv&category=notebook&level=core').expect(200);
     expect(criteriaFromCsv(csv.text).map((r) => r.criterion.id)).toEqual(lookup.map((c) => c.id));
-    const ocds = await client.get('/api/v1/criterion-sets/eu-gpp-computers-2021/export?format=ocds').expect(200);
+    const ocds = await ctx.client.get('/api/v1/criterion-sets/eu-gpp-computers-2021/export?format=ocds').expect(200);
     expect(ocds.body.tender.hasSustainability).toBe(true);
     const circular = ocds.body.tender.sustainability.find((s: Item) => s.goal === 'environmental.circularEconomy');
     expect(circular.strategies).toEqual(expect.arrayContaining(['technicalSpecifications', 'awardCriteria', 'euGPPCriteria']));

@@ -1,27 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import { decodeCsv } from '../../src/domain/catalogue/export/csv.codec';
-import { api } from '../support/contract';
 import { draftSet } from '../support/catalogue-fixtures';
 import { compliantNotebookOffer, handCheckedNotebookOffer } from '../support/offer-fixtures';
-import { startTestService, type TestService } from '../support/test-service';
+import { useTestService } from '../support/test-service';
 
 type Json = Record<string, any>;
 const inline = { criterionSetIds: ['eu-gpp-computers-2021'], category: 'notebook', level: 'core' };
 
 describe('compliance checks', () => {
-  let svc: TestService;
-  let client: ReturnType<typeof api>;
-  beforeAll(async () => {
-    svc = await startTestService();
-    client = api(svc.service.app);
-  });
-  afterAll(() => svc.stop());
+  const ctx = useTestService();
 
   const resultsById = (assessment: Json): Record<string, Json> =>
     Object.fromEntries(assessment.items[0].results.map((r: Json) => [r.criterionId, r]));
 
   it('assesses a notebook against EU GPP 2021 core with outcomes a procurement officer can check by hand', async () => {
-    const res = await client.post('/api/v1/compliance-checks').send({ ...inline, assessmentDate: '2026-11-28', offer: handCheckedNotebookOffer() }).expect(201);
+    const res = await ctx.client.post('/api/v1/compliance-checks').send({ ...inline, assessmentDate: '2026-11-28', offer: handCheckedNotebookOffer() }).expect(201);
     expect(res.headers.location).toBe(`/api/v1/assessments/${res.body.id}`);
     const r = resultsById(res.body);
     expect(r['GPP21-TS6-core']).toMatchObject({ outcome: 'pass', via: 'declaration', observed: { 'battery.cyclesAt80pct': 300 } });
@@ -53,14 +46,14 @@ describe('compliance checks', () => {
     expect(res.body.criterionSet).toEqual({ id: 'eu-gpp-computers-2021', version: expect.any(String) });
     expect(res.body.offer).toBeUndefined();
 
-    const read = await client.get(res.headers.location as string).expect(200);
+    const read = await ctx.client.get(res.headers.location as string).expect(200);
     expect(read.body).toEqual(res.body);
   });
 
   it('does not accept an expired ecolabel claim, and says so', async () => {
     const offer = handCheckedNotebookOffer();
     offer.items = [{ ...(offer.items as Json[])[0], ecolabels: [{ scheme: 'EPEAT', version: 'IEEE 1680.1-2018', tier: 'silver', certificateId: 'EPEAT-OLD', validUntil: '2025-01-31' }] }];
-    const res = await client.post('/api/v1/compliance-checks').send({ ...inline, assessmentDate: '2026-11-28', offer }).expect(201);
+    const res = await ctx.client.post('/api/v1/compliance-checks').send({ ...inline, assessmentDate: '2026-11-28', offer }).expect(201);
     const ts21 = resultsById(res.body)['GPP21-TS21-core']!;
     expect(ts21.outcome).toBe('evidence_missing');
     expect(ts21.messages.join(' ')).toMatch(/expired.*2025-01-31/);
@@ -70,45 +63,45 @@ describe('compliance checks', () => {
     const offer = handCheckedNotebookOffer();
     (offer.items as Json[])[0]!.battery.cyclesAt80pct = '300 cycles';
     (offer.items as Json[])[0]!.lifetime.warrantyMonths = 36;
-    const res = await client.post('/api/v1/compliance-checks').send({ ...inline, offer }).expect(400);
+    const res = await ctx.client.post('/api/v1/compliance-checks').send({ ...inline, offer }).expect(400);
     expect(res.body.errors).toEqual(
       expect.arrayContaining([
         { pointer: '/body/offer/items/0/battery/cyclesAt80pct', reason: 'must be integer' },
         { pointer: '/body/offer/items/0/lifetime/warrantyMonths', reason: 'is not an allowed property' },
       ]),
     );
-    const listed = await client.get(`/api/v1/assessments?offerId=${String(offer.id)}`).expect(200);
+    const listed = await ctx.client.get(`/api/v1/assessments?offerId=${String(offer.id)}`).expect(200);
     expect(listed.body.total).toBe(0);
     const wrongCategory = handCheckedNotebookOffer();
     (wrongCategory.items as Json[])[0]!.category = 'tablet';
-    const mismatch = await client.post('/api/v1/compliance-checks').send({ ...inline, offer: wrongCategory }).expect(400);
+    const mismatch = await ctx.client.post('/api/v1/compliance-checks').send({ ...inline, offer: wrongCategory }).expect(400);
     expect(mismatch.body.errors[0]).toEqual({ pointer: '/body/offer/items/0/category', reason: 'the tender profile is for notebook, not tablet' });
   });
 
   it('returns the first assessment for a retried Idempotency-Key, and refuses the key for another request', async () => {
     const key = `idem-${randomUUID()}`;
     const body = { ...inline, offer: handCheckedNotebookOffer() };
-    const first = await client.post('/api/v1/compliance-checks').set('Idempotency-Key', key).send(body).expect(201);
-    const retries = await Promise.all([1, 2, 3].map(() => client.post('/api/v1/compliance-checks').set('Idempotency-Key', key).send(body).expect(200)));
+    const first = await ctx.client.post('/api/v1/compliance-checks').set('Idempotency-Key', key).send(body).expect(201);
+    const retries = await Promise.all([1, 2, 3].map(() => ctx.client.post('/api/v1/compliance-checks').set('Idempotency-Key', key).send(body).expect(200)));
     for (const retry of retries) expect(retry.body.id).toBe(first.body.id);
-    const listed = await client.get(`/api/v1/assessments?offerId=${String(body.offer.id)}`).expect(200);
+    const listed = await ctx.client.get(`/api/v1/assessments?offerId=${String(body.offer.id)}`).expect(200);
     expect(listed.body.total).toBe(1);
-    const other = await client.post('/api/v1/compliance-checks').set('Idempotency-Key', key).send({ ...inline, offer: handCheckedNotebookOffer() }).expect(409);
+    const other = await ctx.client.post('/api/v1/compliance-checks').set('Idempotency-Key', key).send({ ...inline, offer: handCheckedNotebookOffer() }).expect(409);
     expect(other.body.code).toBe('IDEMPOTENCY_KEY_REUSED');
 
     const racingKey = `race-${randomUUID()}`;
     const racingBody = { ...inline, offer: handCheckedNotebookOffer() };
-    const racers = await Promise.all([1, 2, 3, 4].map(() => client.post('/api/v1/compliance-checks').set('Idempotency-Key', racingKey).send(racingBody)));
+    const racers = await Promise.all([1, 2, 3, 4].map(() => ctx.client.post('/api/v1/compliance-checks').set('Idempotency-Key', racingKey).send(racingBody)));
     expect(new Set(racers.map((r) => r.body.id)).size).toBe(1);
     expect(racers.filter((r) => r.status === 201).length).toBeGreaterThanOrEqual(1);
-    expect((await client.get(`/api/v1/assessments?offerId=${String(racingBody.offer.id)}`).expect(200)).body.total).toBe(1);
+    expect((await ctx.client.get(`/api/v1/assessments?offerId=${String(racingBody.offer.id)}`).expect(200)).body.total).toBe(1);
   });
 
   it('keeps a profile and its assessments unchanged when a set is retired, and refuses retired sets for new profiles', async () => {
     const def = draftSet();
-    await client.post('/api/v1/criterion-sets').send(def).expect(201);
-    await client.post(`/api/v1/criterion-sets/${def.id}/publish`).expect(200);
-    const profile = await client
+    await ctx.client.post('/api/v1/criterion-sets').send(def).expect(201);
+    await ctx.client.post(`/api/v1/criterion-sets/${def.id}/publish`).expect(200);
+    const profile = await ctx.client
       .post('/api/v1/tender-profiles')
       .send({ tenderRef: 'T-RETIRE', criterionSetIds: [def.id], category: 'notebook', level: 'comprehensive', parameters: { [def.criteria[1]!.id]: { topYears: 6 } }, awardWeights: { [def.criteria[1]!.id]: 40 } })
       .expect(201);
@@ -119,24 +112,24 @@ describe('compliance checks', () => {
       supplier: { name: 'Repairable Ltd' },
       items: [{ category: 'notebook', manufacturer: 'A', model: 'B', battery: { hasBattery: true, cyclesAt80pct: 800 }, lifetime: { warrantyYears: 4 } }],
     };
-    const before = await client.post('/api/v1/compliance-checks').send({ profileId: profile.body.id, offer }).expect(201);
+    const before = await ctx.client.post('/api/v1/compliance-checks').send({ profileId: profile.body.id, offer }).expect(201);
     const award = before.body.items[0].results[1];
     expect(award).toMatchObject({ outcome: 'pass', points: 20, maxPoints: 40 });
-    await client.post(`/api/v1/criterion-sets/${def.id}/retire`).expect(200);
-    expect((await client.get(`/api/v1/tender-profiles/${profile.body.id}`).expect(200)).body).toEqual(profile.body);
-    expect((await client.get(`/api/v1/assessments/${before.body.id}`).expect(200)).body).toEqual(before.body);
-    await client.post('/api/v1/compliance-checks').send({ profileId: profile.body.id, offer }).expect(201);
-    const refused = await client.post('/api/v1/tender-profiles').send({ criterionSetIds: [def.id], category: 'notebook', level: 'core' }).expect(400);
+    await ctx.client.post(`/api/v1/criterion-sets/${def.id}/retire`).expect(200);
+    expect((await ctx.client.get(`/api/v1/tender-profiles/${profile.body.id}`).expect(200)).body).toEqual(profile.body);
+    expect((await ctx.client.get(`/api/v1/assessments/${before.body.id}`).expect(200)).body).toEqual(before.body);
+    await ctx.client.post('/api/v1/compliance-checks').send({ profileId: profile.body.id, offer }).expect(201);
+    const refused = await ctx.client.post('/api/v1/tender-profiles').send({ criterionSetIds: [def.id], category: 'notebook', level: 'core' }).expect(400);
     expect(refused.body.errors[0]).toEqual({ pointer: '/body/criterionSetIds/0', reason: `criterion set "${def.id}" is retired; only published sets are offered for new checks` });
   });
 
   it('validates profile choices against the catalogue', async () => {
-    const res = await client
+    const res = await ctx.client
       .post('/api/v1/tender-profiles')
       .send({ criterionSetIds: ['eu-gpp-computers-2021', 'nope-set'], category: 'notebook', level: 'core' })
       .expect(400);
     expect(res.body.errors).toEqual([{ pointer: '/body/criterionSetIds/1', reason: 'criterion set "nope-set" does not exist' }]);
-    const bad = await client
+    const bad = await ctx.client
       .post('/api/v1/tender-profiles')
       .send({ ...inline, exclude: ['GPP21-TS99'], parameters: { 'GPP21-TS1-core': { serviceAgreementYears: 'three' } }, awardWeights: { 'GPP21-TS1-core': 5 } })
       .expect(400);
@@ -147,7 +140,7 @@ describe('compliance checks', () => {
         { pointer: '/body/awardWeights/GPP21-TS1-core', reason: 'criterion "GPP21-TS1-core" is not an award criterion' },
       ]),
     );
-    const comp = await client.post('/api/v1/tender-profiles').send({ ...inline, level: 'comprehensive' }).expect(201);
+    const comp = await ctx.client.post('/api/v1/tender-profiles').send({ ...inline, level: 'comprehensive' }).expect(201);
     const ids = comp.body.criteria.map((c: Json) => c.criterion.id);
     expect(ids).toContain('GPP21-TS6-comp');
     expect(ids).not.toContain('GPP21-TS6-core');
@@ -155,11 +148,11 @@ describe('compliance checks', () => {
   });
 
   it('ranks a tender: compliant by award score, then undetermined, non-compliant last, with reasons', async () => {
-    const profile = await client
+    const profile = await ctx.client
       .post('/api/v1/tender-profiles')
       .send({ tenderRef: `RANK-${randomUUID().slice(0, 6)}`, ...inline, awardWeights: { 'GPP21-AC5-core': 20 } })
       .expect(201);
-    const check = (offer: Json) => client.post('/api/v1/compliance-checks').send({ profileId: profile.body.id, offer }).expect(201);
+    const check = (offer: Json) => ctx.client.post('/api/v1/compliance-checks').send({ profileId: profile.body.id, offer }).expect(201);
     const bestFailing = compliantNotebookOffer('Cheap Batteries', 3);
     (bestFailing.items as Json[])[0]!.battery.cyclesAt80pct = 100;
     const undetermined = compliantNotebookOffer('Vague Declarations', 3);
@@ -171,7 +164,7 @@ describe('compliance checks', () => {
     expect(high.body.summary).toMatchObject({ compliant: true });
     expect(high.body.summary.awardPoints).toBeGreaterThan(low.body.summary.awardPoints);
 
-    const ranking = await client.get(`/api/v1/tender-profiles/${profile.body.id}/ranking`).expect(200);
+    const ranking = await ctx.client.get(`/api/v1/tender-profiles/${profile.body.id}/ranking`).expect(200);
     expect(ranking.body.entries.map((e: Json) => e.assessmentId)).toEqual([high.body.id, low.body.id, und.body.id, failing.body.id]);
     expect(ranking.body.entries.map((e: Json) => e.rank)).toEqual([1, 2, 3, 4]);
     expect(ranking.body.entries[0].reason).toMatch(/^compliant/);
@@ -183,55 +176,55 @@ describe('compliance checks', () => {
     (fixed.items as Json[])[0]!.battery.cyclesAt80pct = 1000;
     (fixed.items as Json[])[0]!.energy.tecKWhPerYear = 1;
     const reassessed = await check(fixed);
-    const again = await client.get(`/api/v1/tender-profiles/${profile.body.id}/ranking`).expect(200);
+    const again = await ctx.client.get(`/api/v1/tender-profiles/${profile.body.id}/ranking`).expect(200);
     expect(again.body.entries).toHaveLength(4);
     const entry = again.body.entries.find((e: Json) => e.offerId === bestFailing.id);
     expect(entry).toMatchObject({ assessmentId: reassessed.body.id, compliant: true });
     expect(entry.rank).toBeLessThan(3);
     expect(again.body.entries.at(-1).assessmentId).toBe(und.body.id);
 
-    const nonCompliant = await client.get(`/api/v1/assessments?profileId=${profile.body.id}&compliant=false`).expect(200);
+    const nonCompliant = await ctx.client.get(`/api/v1/assessments?profileId=${profile.body.id}&compliant=false`).expect(200);
     expect(nonCompliant.body.items.map((a: Json) => a.id)).toEqual([failing.body.id]);
   });
 
   it('checks a batch: each offer stored and addressable, invalid offers reported per offer, retries replayed', async () => {
-    const profile = await client.post('/api/v1/tender-profiles').send(inline).expect(201);
+    const profile = await ctx.client.post('/api/v1/tender-profiles').send(inline).expect(201);
     const tablet = handCheckedNotebookOffer();
     (tablet.items as Json[])[0]!.category = 'tablet';
     const offers = [handCheckedNotebookOffer(), tablet, compliantNotebookOffer('Batch Co', 10)];
     const key = `batch-${randomUUID()}`;
-    const res = await client.post('/api/v1/compliance-checks/batch').set('Idempotency-Key', key).send({ profileId: profile.body.id, offers }).expect(200);
+    const res = await ctx.client.post('/api/v1/compliance-checks/batch').set('Idempotency-Key', key).send({ profileId: profile.body.id, offers }).expect(200);
     expect(res.body).toMatchObject({ total: 3, created: 2, replayed: 0, failed: 1 });
     expect(res.body.results.map((r: Json) => r.status)).toEqual([201, 400, 201]);
     expect(res.body.results[1].problem.errors[0].pointer).toBe('/body/offers/1/items/0/category');
-    for (const r of [res.body.results[0], res.body.results[2]]) await client.get(r.location).expect(200);
-    const retry = await client.post('/api/v1/compliance-checks/batch').set('Idempotency-Key', key).send({ profileId: profile.body.id, offers }).expect(200);
+    for (const r of [res.body.results[0], res.body.results[2]]) await ctx.client.get(r.location).expect(200);
+    const retry = await ctx.client.post('/api/v1/compliance-checks/batch').set('Idempotency-Key', key).send({ profileId: profile.body.id, offers }).expect(200);
     expect(retry.body).toMatchObject({ created: 0, replayed: 2, failed: 1 });
     expect(retry.body.results[0].assessmentId).toBe(res.body.results[0].assessmentId);
   });
 
   it('takes 1,000 offers in one batch and refuses 1,001', async () => {
-    const profile = await client.post('/api/v1/tender-profiles').send(inline).expect(201);
+    const profile = await ctx.client.post('/api/v1/tender-profiles').send(inline).expect(201);
     const offers = Array.from({ length: 1000 }, (_, i) => compliantNotebookOffer(`Supplier ${i}`, 5 + (i % 20)));
-    const res = await client.post('/api/v1/compliance-checks/batch').send({ profileId: profile.body.id, offers }).expect(200);
+    const res = await ctx.client.post('/api/v1/compliance-checks/batch').send({ profileId: profile.body.id, offers }).expect(200);
     expect(res.body).toMatchObject({ total: 1000, created: 1000, failed: 0 });
     expect(new Set(res.body.results.map((r: Json) => r.assessmentId)).size).toBe(1000);
-    const stored = await client.get(`/api/v1/assessments?profileId=${profile.body.id}&pageSize=1`).expect(200);
+    const stored = await ctx.client.get(`/api/v1/assessments?profileId=${profile.body.id}&pageSize=1`).expect(200);
     expect(stored.body.total).toBe(1000);
-    const tooMany = await client.post('/api/v1/compliance-checks/batch').send({ profileId: profile.body.id, offers: [...offers, offers[0]] }).expect(400);
+    const tooMany = await ctx.client.post('/api/v1/compliance-checks/batch').send({ profileId: profile.body.id, offers: [...offers, offers[0]] }).expect(400);
     expect(tooMany.body.errors[0].pointer).toBe('/body/offers');
   }, 120_000);
 
   it('renders the assessment as a printable HTML page and as CSV', async () => {
     const offer = handCheckedNotebookOffer({ supplier: { name: 'Evil <script>alert(1)</script> Corp' } });
-    const created = await client.post('/api/v1/compliance-checks').send({ ...inline, offer }).expect(201);
-    const html = await client.get(`/api/v1/assessments/${created.body.id}/report`).expect(200).expect('Content-Type', /text\/html/);
+    const created = await ctx.client.post('/api/v1/compliance-checks').send({ ...inline, offer }).expect(201);
+    const html = await ctx.client.get(`/api/v1/assessments/${created.body.id}/report`).expect(200).expect('Content-Type', /text\/html/);
     expect(html.text).toContain('Evil &lt;script&gt;alert(1)&lt;/script&gt; Corp');
     expect(html.text).not.toContain('<script>');
     expect(html.text).toContain('Not compliant');
     expect(html.text).toContain('GPP21-TS9-core');
     expect(html.text).toContain('Missing evidence');
-    const csv = await client.get(`/api/v1/assessments/${created.body.id}/report?format=csv`).expect(200).expect('Content-Type', /text\/csv/);
+    const csv = await ctx.client.get(`/api/v1/assessments/${created.body.id}/report?format=csv`).expect(200).expect('Content-Type', /text\/csv/);
     const rows = decodeCsv(csv.text);
     expect(rows[0]).toContain('outcome');
     expect(rows.length - 1).toBe(created.body.items[0].results.length);

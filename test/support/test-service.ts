@@ -5,6 +5,7 @@ import amqplib from 'amqplib';
 import { loadConfig, type Config } from '../../src/config';
 import { createLogger } from '../../src/infra/logging/logger';
 import { createService, type Service } from '../../src/service';
+import { api } from './contract';
 
 export type LogRecord = Record<string, unknown> & { msg?: string; level?: string };
 
@@ -90,4 +91,15 @@ export async function eventually(check: () => Promise<void> | void, timeoutMs = 
       await new Promise((r) => setTimeout(r, intervalMs));
     }
   }
+}
+
+/** One service per describe block: started before its tests, stopped (database dropped) after. */
+export function useTestService(env: Record<string, string> = {}): { svc: TestService; client: ReturnType<typeof api> } {
+  const ctx = {} as { svc: TestService; client: ReturnType<typeof api> };
+  beforeAll(async () => {
+    ctx.svc = await startTestService(env);
+    ctx.client = api(ctx.svc.service.app);
+  });
+  afterAll(() => ctx.svc.stop());
+  return ctx;
 }
