@@ -395,3 +395,17 @@ describe('seed data checks detect broken data', () => {
     expect(checkScoringAndNotes(noNotes)).toEqual([expect.stringContaining('GPP21-TS7-comp: confidence "unverified" requires notes')]);
   });
 });
+
+describe('eForms codes and stages', () => {
+  it('gives every seeded criterion its BT-774 codes and a stage, and every set its BT-805 value and CPV codes', () => {
+    for (const set of loaded.sets) {
+      const data = set.data as { eforms?: { bt805?: string }; cpvCodes?: string[]; criteria: { id: string; stage?: string; eforms?: { bt774?: string[] } }[] };
+      expect([set.file, data.eforms?.bt805]).toEqual([set.file, expect.stringMatching(/^(eu|national|other)$/)]);
+      expect(data.cpvCodes?.length).toBeGreaterThan(0);
+      for (const c of data.criteria) {
+        expect(c.eforms?.bt774?.length).toBeGreaterThan(0);
+        expect(c.stage).toBeDefined();
+      }
+    }
+  });
+});
