@@ -2,6 +2,8 @@ import { loadConfigOrExit } from '../src/config';
 import { Contract } from '../src/infra/contract/contract';
 import { createLogger } from '../src/infra/logging/logger';
 import { MongoConnection } from '../src/infra/mongo/mongo.connection';
+import { EventFactory } from '../src/domain/events/event.factory';
+import { newId } from '../src/domain/uuid';
 import { createCatalogue } from '../src/wiring/catalogue.wiring';
 
 /**
@@ -14,7 +16,11 @@ async function seed(): Promise<void> {
   const mongo = new MongoConnection(config.mongodbUri, logger, { serverSelectionTimeoutMS: config.mongodbServerSelectionTimeoutMs });
   await mongo.connect(config.mongodbStartupTimeoutMs);
   try {
-    const catalogue = createCatalogue({ config, contract: new Contract(), mongo, logger, clock: { now: () => new Date() } });
+    const clock = { now: () => new Date() };
+    // No broker here: the events of newly seeded sets wait in their outbox for a running
+    // service's sweeper to publish them.
+    const events = new EventFactory({ source: config.eventSource, newId, now: clock.now });
+    const catalogue = createCatalogue({ config, contract: new Contract(), mongo, logger, clock, events });
     const report = await catalogue.seed();
     process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
   } finally {

@@ -1,3 +1,5 @@
+import { hostname } from 'node:os';
+
 /**
  * Typed configuration, read once from the environment at start-up.
  *
@@ -23,6 +25,15 @@ export interface Config {
   readonly serviceVersion: string;
   readonly seedOnStart: boolean;
   readonly catalogueFreshnessMs: number;
+  readonly eventSource: string;
+  readonly instanceId: string;
+  readonly outbox: {
+    readonly sweepIntervalMs: number;
+    readonly graceMs: number;
+    readonly overlapMs: number;
+    readonly leaseMs: number;
+    readonly batchSize: number;
+  };
 }
 
 export class ConfigError extends Error {
@@ -121,6 +132,15 @@ export function loadConfig(env: Env = process.env): Config {
     serviceVersion: r.string('SERVICE_VERSION', env.npm_package_version ?? '0.1.0'),
     seedOnStart: r.boolean('SEED_ON_START', true),
     catalogueFreshnessMs: r.integer('CATALOGUE_FRESHNESS_MS', 1_000, 0, 3_600_000),
+    eventSource: r.string('EVENT_SOURCE', '/procurement-sustainability'),
+    instanceId: r.string('INSTANCE_ID', `${hostname()}-${process.pid}`),
+    outbox: {
+      sweepIntervalMs: r.integer('OUTBOX_SWEEP_INTERVAL_MS', 5_000, 100, 3_600_000),
+      graceMs: r.integer('OUTBOX_GRACE_MS', 5_000, 0, 3_600_000),
+      overlapMs: r.integer('OUTBOX_OVERLAP_MS', 60_000, 0, 86_400_000),
+      leaseMs: r.integer('OUTBOX_LEASE_MS', 30_000, 1_000, 3_600_000),
+      batchSize: r.integer('OUTBOX_BATCH_SIZE', 500, 1, 10_000),
+    },
   };
   if (!/^[A-Za-z0-9._:-]{1,255}$/.test(config.amqpExchange)) {
     r.problems.push('AMQP_EXCHANGE: may only contain letters, digits and . _ : -');

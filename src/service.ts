@@ -13,12 +13,14 @@ import { MongoConnection } from './infra/mongo/mongo.connection';
 import { OPENAPI_PATH } from './paths';
 import { createCatalogue, type CatalogueModule } from './wiring/catalogue.wiring';
 import { createCompliance } from './wiring/compliance.wiring';
+import { createEvents, type EventsModule } from './wiring/events.wiring';
 
 export interface Service {
   readonly app: Express;
   readonly mongo: MongoConnection;
   readonly amqp: AmqpConnection;
   readonly catalogue: CatalogueModule;
+  readonly events: EventsModule;
   /** Listens, then connects to RabbitMQ (in the background) and MongoDB (awaited, with retries). */
   start(): Promise<Server>;
   /** Readiness turns 503, the server stops accepting and drains, then the dependencies close. */
@@ -34,8 +36,10 @@ export async function createService(config: Config, logger: Logger): Promise<Ser
   const openapi = await createOpenApiRuntime(OPENAPI_PATH);
   const contract = new Contract(OPENAPI_PATH);
   const clock = { now: () => new Date() };
-  const catalogue = createCatalogue({ config, contract, mongo, logger, clock });
-  const compliance = createCompliance({ mongo, catalogue: catalogue.reader, now: () => clock.now() });
+  const events = createEvents({ config, amqp, mongo, metrics, logger, now: () => clock.now() });
+  const sink = events.relay;
+  const catalogue = createCatalogue({ config, contract, mongo, logger, clock, events: events.factory, sink });
+  const compliance = createCompliance({ mongo, catalogue: catalogue.reader, events: events.factory, sink, now: () => clock.now() });
   let shuttingDown = false;
   let server: Server | undefined;
 
@@ -46,6 +50,7 @@ export async function createService(config: Config, logger: Logger): Promise<Ser
     contract: { yaml: contract.yaml, json: JSON.stringify(contract.document) },
     catalogue: catalogue.service,
     compliance,
+    outbox: () => events.sweeper.status().then((status) => ({ ...status, relayQueue: events.relay.size, broker: amqp.state(), lastSweep: events.sweeper.last })),
     readiness: () =>
       checkReadiness({ mongodb: () => mongo.check(), rabbitmq: () => amqp.state(), shuttingDown: () => shuttingDown }),
   };
@@ -56,6 +61,7 @@ export async function createService(config: Config, logger: Logger): Promise<Ser
     mongo,
     amqp,
     catalogue,
+    events,
     async start() {
       const listening = app.listen(config.port, config.host);
       server = listening;
@@ -68,6 +74,8 @@ export async function createService(config: Config, logger: Logger): Promise<Ser
       await amqp.start();
       await mongo.connect(config.mongodbStartupTimeoutMs);
       if (config.seedOnStart) await catalogue.seed();
+      events.sweeper.start();
+      void events.sweeper.sweep();
       logger.info({ version: config.serviceVersion, startupMs: Date.now() - startedAt }, 'service started');
       return listening;
     },
@@ -83,6 +91,8 @@ export async function createService(config: Config, logger: Logger): Promise<Ser
         await drained;
         clearTimeout(timer);
       }
+      await events.sweeper.stop();
+      await events.relay.stop(Math.min(5_000, config.shutdownTimeoutMs));
       await amqp.close().catch((err: unknown) => logger.warn({ err }, 'closing rabbitmq failed'));
       await mongo.close().catch((err: unknown) => logger.warn({ err }, 'closing mongodb failed'));
     },

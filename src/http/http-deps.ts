@@ -12,4 +12,5 @@ export interface HttpDeps {
   readonly readiness: () => Promise<ReadinessReport>;
   readonly catalogue: CatalogueService;
   readonly compliance: ComplianceService;
+  readonly outbox: () => Promise<unknown>;
 }

@@ -10,6 +10,8 @@ import { MongoCatalogueRepository } from '../infra/mongo/catalogue/catalogue.rep
 import { criterionSetModel } from '../infra/mongo/catalogue/criterion-set.model';
 import type { MongoConnection } from '../infra/mongo/mongo.connection';
 import { loadSeedFiles } from '../infra/seed/seed-files';
+import type { EventFactory } from '../domain/events/event.factory';
+import { NO_SINK, type OutboxSink } from '../infra/outbox/outbox.fields';
 
 export interface CatalogueModule {
   readonly service: CatalogueService;
@@ -19,20 +21,28 @@ export interface CatalogueModule {
 }
 
 /** Assembles the criteria catalogue from its domain parts and their MongoDB adapter. */
-export function createCatalogue(deps: { config: Config; contract: Contract; mongo: MongoConnection; logger: Logger; clock: Clock }): CatalogueModule {
-  const { config, contract, mongo, logger, clock } = deps;
+export function createCatalogue(deps: {
+  config: Config;
+  contract: Contract;
+  mongo: MongoConnection;
+  logger: Logger;
+  clock: Clock;
+  events: EventFactory;
+  sink?: OutboxSink;
+}): CatalogueModule {
+  const { config, contract, mongo, logger, clock, events } = deps;
   const vocabulary = buildOfferVocabulary(contract.schemas);
-  const store = new MongoCatalogueRepository(criterionSetModel(mongo.connection));
+  const store = new MongoCatalogueRepository(criterionSetModel(mongo.connection), deps.sink ?? NO_SINK);
   const reader = new CatalogueReader(store, {
     freshnessMs: config.catalogueFreshnessMs,
     onStale: (err) => logger.warn({ err: { message: err instanceof Error ? err.message : String(err) } }, 'catalogue refresh failed; serving the cached catalogue'),
   });
-  const service = new CatalogueService(reader, new CatalogueLifecycle(store, reader, vocabulary, clock), () => clock.now());
+  const service = new CatalogueService(reader, new CatalogueLifecycle(store, reader, vocabulary, clock, events), () => clock.now());
   return {
     service,
     reader,
     async seed() {
-      const report = await seedCatalogue(store, loadSeedFiles(contract), vocabulary, clock);
+      const report = await seedCatalogue(store, loadSeedFiles(contract), vocabulary, clock, events);
       reader.invalidate();
       logger.info({ ...report, skipped: report.skipped.map((s) => s.id) }, 'criteria catalogue seeded');
       return report;

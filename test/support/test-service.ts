@@ -72,7 +72,10 @@ async function deleteExchange(url: string, exchange: string): Promise<void> {
   try {
     const conn = await amqplib.connect(url);
     const ch = await conn.createChannel();
+    await ch.deleteExchange(`${exchange}.headers`);
     await ch.deleteExchange(exchange);
+    await ch.deleteQueue(`${exchange}.unroutable`);
+    await ch.deleteExchange(`${exchange}.unroutable`);
     await conn.close();
   } catch {
     // best effort: a leftover test exchange is harmless

@@ -4,6 +4,8 @@ import type { CatalogueIndex } from './catalogue.index';
 import type { CatalogueReader } from './catalogue.reader';
 import type { CatalogueStore } from './catalogue.store';
 import type { CriterionSetDefinition, HistoryAction, SetStatus, StoredCriterionSet } from './catalogue.types';
+import type { EventFactory } from '../events/event.factory';
+import type { CloudEvent, CommandContext } from '../events/event.types';
 import { checkCriterionSet } from './criterion-set.checks';
 import type { OfferVocabulary } from './offer-vocabulary';
 
@@ -40,6 +42,7 @@ export class CatalogueLifecycle {
     private readonly reader: CatalogueReader,
     private readonly vocabulary: OfferVocabulary,
     private readonly clock: Clock,
+    private readonly events: EventFactory,
   ) {}
 
   /** Semantic checks the contract's JSON Schema cannot express; throws a 400-kind error. */
@@ -58,7 +61,8 @@ export class CatalogueLifecycle {
     if (errors.length > 0) throw invalid(`The criterion set "${definition.id}" is not consistent: ${errors.length} problem(s)`, errors);
   }
 
-  async create(definition: CriterionSetDefinition, actor: string): Promise<StoredCriterionSet> {
+  async create(definition: CriterionSetDefinition, ctx: CommandContext): Promise<StoredCriterionSet> {
+    const { actor } = ctx;
     await this.validate(definition);
     const at = this.clock.now().toISOString();
     const set: StoredCriterionSet = {
@@ -75,11 +79,11 @@ export class CatalogueLifecycle {
     return set;
   }
 
-  async replace(id: string, definition: CriterionSetDefinition, actor: string, ifMatch?: string): Promise<StoredCriterionSet> {
+  async replace(id: string, definition: CriterionSetDefinition, ctx: CommandContext, ifMatch?: string): Promise<StoredCriterionSet> {
     if (definition.id !== id) throw invalid('The body id must equal the set id of the URL', [{ pointer: '/body/id', reason: `must be "${id}"` }]);
     const current = await this.draft(id, 'edited', ifMatch);
     await this.validate(definition);
-    return this.write(current, { ...current, definition }, 'replaced', actor);
+    return this.write(current, { ...current, definition }, 'replaced', ctx);
   }
 
   async remove(id: string, ifMatch?: string): Promise<void> {
@@ -88,32 +92,34 @@ export class CatalogueLifecycle {
     this.reader.invalidate();
   }
 
-  async publish(id: string, actor: string): Promise<StoredCriterionSet> {
+  async publish(id: string, ctx: CommandContext): Promise<StoredCriterionSet> {
     const current = await this.existing(id);
     if (current.status !== 'draft') throw conflict('INVALID_TRANSITION', `Only drafts can be published; "${id}" is ${current.status}`);
     await this.validate(current.definition);
     const at = this.clock.now().toISOString();
-    const published = await this.write(current, { ...current, status: 'published', publishedAt: at }, 'published', actor);
+    const published = await this.write(current, { ...current, status: 'published', publishedAt: at }, 'published', ctx, undefined, (s) => [this.events.criterionSetPublished(s, ctx)]);
     for (const oldId of current.definition.supersedes ?? []) {
       const old = await this.store.get(oldId);
       if (old?.status === 'published') {
-        await this.write(old, { ...old, status: 'retired', retiredAt: at, supersededBy: id }, 'superseded', actor, `superseded by ${id}`);
+        const retired = { ...old, status: 'retired' as const, retiredAt: at, supersededBy: id };
+        await this.write(old, retired, 'superseded', ctx, `superseded by ${id}`, (s) => [this.events.criterionSetRetired(s, ctx)]);
       }
     }
     return published;
   }
 
-  async retire(id: string, actor: string): Promise<StoredCriterionSet> {
+  async retire(id: string, ctx: CommandContext): Promise<StoredCriterionSet> {
     const current = await this.existing(id);
     if (current.status !== 'published') throw conflict('INVALID_TRANSITION', `Only published sets can be retired; "${id}" is ${current.status}`);
-    return this.write(current, { ...current, status: 'retired', retiredAt: this.clock.now().toISOString() }, 'retired', actor);
+    const retired = { ...current, status: 'retired' as const, retiredAt: this.clock.now().toISOString() };
+    return this.write(current, retired, 'retired', ctx, undefined, (s) => [this.events.criterionSetRetired(s, ctx)]);
   }
 
   /** Copies a set into a new draft that supersedes it. */
-  async newVersion(id: string, target: { id: string; version: string }, actor: string): Promise<StoredCriterionSet> {
+  async newVersion(id: string, target: { id: string; version: string }, ctx: CommandContext): Promise<StoredCriterionSet> {
     const source = await this.existing(id);
     const definition: CriterionSetDefinition = { ...structuredClone(source.definition), id: target.id, version: target.version, supersedes: [id] };
-    return this.create(definition, actor);
+    return this.create(definition, ctx);
   }
 
   private async existing(id: string): Promise<StoredCriterionSet> {
@@ -129,13 +135,20 @@ export class CatalogueLifecycle {
     return current;
   }
 
-  private async write(current: StoredCriterionSet, next: StoredCriterionSet, action: HistoryAction, actor: string, detail?: string): Promise<StoredCriterionSet> {
+  private async write(
+    current: StoredCriterionSet,
+    next: StoredCriterionSet,
+    action: HistoryAction,
+    ctx: CommandContext,
+    detail?: string,
+    announce: (written: StoredCriterionSet) => CloudEvent[] = () => [],
+  ): Promise<StoredCriterionSet> {
     const at = this.clock.now().toISOString();
     const revision = current.revision + 1;
-    const entry = { at, actor, action, revision, ...(detail ? { detail } : {}) };
+    const entry = { at, actor: ctx.actor, action, revision, ...(detail ? { detail } : {}) };
     const written: StoredCriterionSet = { ...next, revision, updatedAt: at, history: [...current.history, entry] };
     const expected: { status: SetStatus; revision: number } = { status: current.status, revision: current.revision };
-    if (!(await this.store.replaceIf(current.definition.id, expected, written))) throw this.lostRace(current.definition.id);
+    if (!(await this.store.replaceIf(current.definition.id, expected, written, announce(written)))) throw this.lostRace(current.definition.id);
     this.reader.invalidate();
     return written;
   }

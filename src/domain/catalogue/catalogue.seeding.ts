@@ -4,6 +4,7 @@ import type { CriterionSetDefinition, StoredCriterionSet } from './catalogue.typ
 import { checkCriterionSet } from './criterion-set.checks';
 import type { Clock } from './catalogue.lifecycle';
 import type { OfferVocabulary } from './offer-vocabulary';
+import type { EventFactory } from '../events/event.factory';
 
 export interface SeedSet {
   readonly definition: CriterionSetDefinition;
@@ -26,7 +27,14 @@ const SEED_ACTOR = 'seed';
  * place (history "reseeded"), keeping its status; a set created through the API with the same id
  * is never overwritten. Stored assessments keep their own snapshot of the criteria they used.
  */
-export async function seedCatalogue(store: CatalogueStore, seeds: readonly SeedSet[], vocabulary: OfferVocabulary, clock: Clock): Promise<SeedReport> {
+export async function seedCatalogue(
+  store: CatalogueStore,
+  seeds: readonly SeedSet[],
+  vocabulary: OfferVocabulary,
+  clock: Clock,
+  events: EventFactory,
+): Promise<SeedReport> {
+  const ctx = { actor: SEED_ACTOR, correlationId: `seed-${clock.now().toISOString()}` };
   for (const { definition } of seeds) {
     const errors = checkCriterionSet(definition, vocabulary);
     if (errors.length > 0) {
@@ -50,7 +58,7 @@ export async function seedCatalogue(store: CatalogueStore, seeds: readonly SeedS
         history: [{ at, actor: SEED_ACTOR, action: 'seeded', revision: 1 }],
       };
       // A concurrent replica may have inserted it first; that is the same outcome.
-      if (await store.insert(set)) report.inserted.push(definition.id);
+      if (await store.insert(set, [events.criterionSetPublished(set, ctx)])) report.inserted.push(definition.id);
       else report.unchanged.push(definition.id);
     } else if (existing.origin !== 'seed') {
       report.skipped.push({ id: definition.id, reason: 'a set with this id was created through the API' });

@@ -7,6 +7,8 @@ import { assessOffer } from './assessment.builder';
 import type { Assessment } from './assessment.types';
 import type { Offer } from './compliance.types';
 import type { AssessmentFilter, AssessmentStore, ProfileStore } from './compliance.store';
+import type { EventFactory } from '../events/event.factory';
+import type { CommandContext } from '../events/event.types';
 import { rankAssessments, type RankingEntry } from './ranking';
 import { buildTenderProfile } from './tender-profile.builder';
 import type { CriteriaSelection, TenderProfile } from './tender-profile.types';
@@ -31,10 +33,11 @@ export class ComplianceService {
     private readonly catalogue: CatalogueReader,
     private readonly profiles: ProfileStore,
     private readonly assessments: AssessmentStore,
+    private readonly events: EventFactory,
     private readonly now: () => Date = () => new Date(),
   ) {}
 
-  async createProfile(request: ProfileRequest, actor: string, implicitId?: string): Promise<TenderProfile> {
+  async createProfile(request: ProfileRequest, ctx: CommandContext, implicitId?: string): Promise<TenderProfile> {
     const { tenderRef, title, ...selection } = request;
     const meta = {
       id: implicitId ?? newId(),
@@ -42,10 +45,10 @@ export class ComplianceService {
       ...(title ? { title } : {}),
       implicit: implicitId !== undefined,
       createdAt: this.now().toISOString(),
-      createdBy: actor,
+      createdBy: ctx.actor,
     };
     const profile = buildTenderProfile(selection, meta, await this.catalogue.index());
-    await this.profiles.insert(profile);
+    await this.profiles.insert(profile, [this.events.tenderProfileCreated(profile, ctx)]);
     return profile;
   }
 
@@ -59,33 +62,33 @@ export class ComplianceService {
     return this.profiles.list(filter, page, pageSize);
   }
 
-  private async profileFor(request: Selector, actor: string, key: string | undefined, tenderRef?: string): Promise<TenderProfile> {
+  private async profileFor(request: Selector, ctx: CommandContext, key: string | undefined, tenderRef?: string): Promise<TenderProfile> {
     if (request.profileId) return this.getProfile(request.profileId);
     const { criterionSetIds, category, level, include, exclude, parameters, awardWeights } = request;
     const selection = { criterionSetIds: criterionSetIds ?? [], category: category!, level: level!, include, exclude, parameters, awardWeights };
     const implicitId = key ? nameBasedId(`implicit-profile:${key}`) : newId();
     const existing = key ? await this.profiles.get(implicitId) : undefined;
-    return existing ?? this.createProfile(JSON.parse(JSON.stringify({ ...selection, tenderRef })) as ProfileRequest, actor, implicitId);
+    return existing ?? this.createProfile(JSON.parse(JSON.stringify({ ...selection, tenderRef })) as ProfileRequest, ctx, implicitId);
   }
 
-  async check(request: CheckRequest, actor: string, key?: string): Promise<{ assessment: Assessment; replayed: boolean }> {
+  async check(request: CheckRequest, ctx: CommandContext, key?: string): Promise<{ assessment: Assessment; replayed: boolean }> {
     const requestHash = sha256(canonicalJson(request));
     const id = key ? nameBasedId(`compliance-check:${key}`) : newId();
     if (key) {
       const earlier = await this.assessments.get(id);
       if (earlier) return this.replay(earlier, requestHash);
     }
-    const profile = await this.profileFor(request, actor, key, request.offer.tenderRef);
-    const assessment = assessOffer(profile, request.offer, this.meta(id, request.assessmentDate, requestHash, actor));
-    if (await this.assessments.insert(assessment)) return { assessment, replayed: false };
+    const profile = await this.profileFor(request, ctx, key, request.offer.tenderRef);
+    const assessment = assessOffer(profile, request.offer, this.meta(id, request.assessmentDate, requestHash, ctx.actor));
+    if (await this.assessments.insert(assessment, [this.events.assessmentCompleted(assessment, ctx)])) return { assessment, replayed: false };
     const winner = await this.assessments.get(id);
     if (!winner) throw new Error(`assessment ${id} reported as existing but not found`);
     return this.replay(winner, requestHash);
   }
 
-  async batch(request: BatchRequest, actor: string, key?: string): Promise<{ profile: TenderProfile; outcomes: BatchOutcome[] }> {
+  async batch(request: BatchRequest, ctx: CommandContext, key?: string): Promise<{ profile: TenderProfile; outcomes: BatchOutcome[] }> {
     const { offers, ...selector } = request;
-    const profile = await this.profileFor(selector, actor, key);
+    const profile = await this.profileFor(selector, ctx, key);
     const ids = offers.map((_, i) => (key ? nameBasedId(`compliance-check:${key}#${i}`) : newId()));
     const hashes = offers.map((offer) => sha256(canonicalJson({ ...selector, offer })));
     const earlier = new Map((key ? await this.assessments.getMany(ids) : []).map((a) => [a.id, a]));
@@ -98,7 +101,7 @@ export class ComplianceService {
         if (before) {
           outcomes.push({ index, kind: 'replayed', assessment: this.replay(before, hashes[index]!).assessment });
         } else {
-          const assessment = assessOffer(profile, offer, this.meta(id, request.assessmentDate, hashes[index]!, actor), `/body/offers/${index}`);
+          const assessment = assessOffer(profile, offer, this.meta(id, request.assessmentDate, hashes[index]!, ctx.actor), `/body/offers/${index}`);
           fresh.push(assessment);
           outcomes.push({ index, kind: 'created', assessment });
         }
@@ -107,7 +110,7 @@ export class ComplianceService {
         outcomes.push({ index, kind: 'failed', error: err });
       }
     });
-    const existed = await this.assessments.insertMany(fresh);
+    const existed = await this.assessments.insertMany(fresh.map((assessment) => ({ assessment, events: [this.events.assessmentCompleted(assessment, ctx)] })));
     if (existed.size > 0) {
       const winners = new Map((await this.assessments.getMany([...existed])).map((a) => [a.id, a]));
       for (const o of outcomes) {

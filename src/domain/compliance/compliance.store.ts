@@ -1,10 +1,12 @@
 import type { Page } from '../catalogue/criteria.query';
+import type { CloudEvent } from '../events/event.types';
 import type { Assessment } from './assessment.types';
 import type { TenderProfile } from './tender-profile.types';
 
 /** Persistence ports of the compliance capability; src/infra/mongo/compliance implements them. */
 export interface ProfileStore {
-  insert(profile: TenderProfile): Promise<void>;
+  /** Stores the profile with its events in one write; an existing id is left as it is. */
+  insert(profile: TenderProfile, events?: readonly CloudEvent[]): Promise<void>;
   get(id: string): Promise<TenderProfile | undefined>;
   list(filter: { tenderRef?: string }, page: number, pageSize: number): Promise<Page<TenderProfile>>;
 }
@@ -17,10 +19,10 @@ export interface AssessmentFilter {
 }
 
 export interface AssessmentStore {
-  /** Resolves false when an assessment with this id exists already (idempotent retries). */
-  insert(assessment: Assessment): Promise<boolean>;
+  /** Stores the assessment with its events in one write; false when the id exists (idempotent retries). */
+  insert(assessment: Assessment, events?: readonly CloudEvent[]): Promise<boolean>;
   /** Inserts many; resolves the ids that existed already. */
-  insertMany(assessments: readonly Assessment[]): Promise<Set<string>>;
+  insertMany(entries: readonly { assessment: Assessment; events: readonly CloudEvent[] }[]): Promise<Set<string>>;
   get(id: string): Promise<Assessment | undefined>;
   getMany(ids: readonly string[]): Promise<Assessment[]>;
   list(filter: AssessmentFilter, page: number, pageSize: number): Promise<Page<Assessment>>;

@@ -22,6 +22,7 @@ import { getLiveness } from './get-liveness.handler';
 import { getMetrics } from './get-metrics.handler';
 import { getOpenApiJson } from './get-open-api-json.handler';
 import { getOpenApiYaml } from './get-open-api-yaml.handler';
+import { getOutboxStatus } from './get-outbox-status.handler';
 import { getReadiness } from './get-readiness.handler';
 
 /** One handler per operationId of api/openapi.yaml. */
@@ -55,5 +56,6 @@ export function createHandlers(deps: HttpDeps): Record<string, OperationHandler>
     listAssessments: listAssessments(deps),
     getAssessment: getAssessment(deps),
     getAssessmentReport: getAssessmentReport(deps),
+    getOutboxStatus: getOutboxStatus(deps),
   };
 }

@@ -18,6 +18,9 @@ export class AmqpConnection {
   private lastError = 'not connected yet';
   private channel?: Promise<ConfirmChannel>;
   private readonly connectListeners: (() => void)[] = [];
+  private readonly returnListeners: ((messageId: string) => void)[] = [];
+  /** False when the exchange pre-existed without our alternate exchange (see setupTopology). */
+  alternateExchange = true;
 
   constructor(
     private readonly url: string,
@@ -34,12 +37,7 @@ export class AmqpConnection {
         maxRetries: Infinity,
         initialDelay: 100,
         maxDelay: 5_000,
-        setup: async (model: ChannelModel) => {
-          const ch = await model.createChannel();
-          ch.on('error', () => undefined);
-          await ch.assertExchange(this.exchange, 'topic', { durable: true });
-          await ch.close();
-        },
+        setup: (model: ChannelModel) => this.setupTopology(model),
       },
     });
     const model = this.model;
@@ -65,6 +63,40 @@ export class AmqpConnection {
     model.on('blocked', (reason: string) => this.logger.warn({ reason }, 'rabbitmq blocked the connection'));
   }
 
+  /**
+   * The durable topic exchange (routing key = event type) with an alternate exchange, so that
+   * events nobody is bound to yet are parked in `<exchange>.unroutable` instead of lost, and a
+   * headers exchange bound to it for consumers that filter on headers (e.g. compliance).
+   */
+  private async setupTopology(model: ChannelModel): Promise<void> {
+    const ae = `${this.exchange}.unroutable`;
+    let ch = await model.createChannel();
+    ch.on('error', () => undefined);
+    try {
+      await ch.assertExchange(this.exchange, 'topic', { durable: true, alternateExchange: ae });
+      this.alternateExchange = true;
+    } catch (err) {
+      // 406 PRECONDITION_FAILED: the exchange exists with other arguments. Use it as it is; returned
+      // (unroutable) events are then retried by the relay instead of being parked.
+      this.logger.error({ exchange: this.exchange, err: { message: (err as Error).message } }, 'exchange exists without the alternate exchange; unroutable events will be retried');
+      this.alternateExchange = false;
+      ch = await model.createChannel();
+      ch.on('error', () => undefined);
+      await ch.checkExchange(this.exchange);
+    }
+    await ch.assertExchange(ae, 'fanout', { durable: true });
+    await ch.assertQueue(ae, { durable: true });
+    await ch.bindQueue(ae, ae, '');
+    await ch.assertExchange(`${this.exchange}.headers`, 'headers', { durable: true });
+    await ch.bindExchange(`${this.exchange}.headers`, this.exchange, '#');
+    await ch.close();
+  }
+
+  /** Called with the messageId of every message the broker returns as unroutable. */
+  onReturn(listener: (messageId: string) => void): void {
+    this.returnListeners.push(listener);
+  }
+
   state(): DependencyState {
     return this.connected ? { up: true } : { up: false, detail: this.lastError };
   }
@@ -84,7 +116,8 @@ export class AmqpConnection {
     });
   }
 
-  private confirmChannel(): Promise<ConfirmChannel> {
+  /** The shared confirm channel of the current connection, created on first use after (re)connecting. */
+  confirmChannel(): Promise<ConfirmChannel> {
     if (!this.model) return Promise.reject(new Error('rabbitmq connection not started'));
     if (!this.connected) return Promise.reject(new Error(`rabbitmq unavailable: ${this.lastError}`));
     this.channel ??= this.model.createConfirmChannel().then(
@@ -94,6 +127,9 @@ export class AmqpConnection {
         };
         ch.on('error', (err: Error) => this.logger.warn({ err: { message: err.message } }, 'rabbitmq channel error'));
         ch.on('close', drop);
+        ch.on('return', (msg: { properties: { messageId?: string } }) => {
+          for (const listener of this.returnListeners) if (msg.properties.messageId) listener(msg.properties.messageId);
+        });
         return ch;
       },
       (err: unknown) => {

@@ -5,7 +5,7 @@ import type { HttpDeps } from '../../http-deps';
 import type { HttpResult, OperationHandler } from '../../openapi/http-result';
 import { API_BASE, setView } from '../../presenters/catalogue.presenter';
 import { requestContext } from '../../request-context';
-import { actorOf, pathParam } from './query-params';
+import { commandContext, pathParam } from './query-params';
 
 const setResult = (status: number, set: StoredCriterionSet, extra: Record<string, string> = {}): HttpResult => ({
   status,
@@ -17,13 +17,13 @@ const created = (set: StoredCriterionSet) => setResult(201, set, { Location: `${
 export const createCriterionSet =
   (deps: HttpDeps): OperationHandler =>
   async (c, _req, res) =>
-    created(await deps.catalogue.lifecycle.create(c.request.requestBody as CriterionSetDefinition, actorOf(c, requestContext(res).imClient)));
+    created(await deps.catalogue.lifecycle.create(c.request.requestBody as CriterionSetDefinition, commandContext(c, res)));
 
 export const replaceCriterionSet =
   (deps: HttpDeps): OperationHandler =>
   async (c, req, res) => {
-    const actor = actorOf(c, requestContext(res).imClient);
-    const set = await deps.catalogue.lifecycle.replace(pathParam(c, 'setId'), c.request.requestBody as CriterionSetDefinition, actor, ifMatchHash(req));
+    const cmd = commandContext(c, res);
+    const set = await deps.catalogue.lifecycle.replace(pathParam(c, 'setId'), c.request.requestBody as CriterionSetDefinition, cmd, ifMatchHash(req));
     return setResult(200, set);
   };
 
@@ -37,16 +37,16 @@ export const deleteCriterionSet =
 export const publishCriterionSet =
   (deps: HttpDeps): OperationHandler =>
   async (c, _req, res) =>
-    setResult(200, await deps.catalogue.lifecycle.publish(pathParam(c, 'setId'), actorOf(c, requestContext(res).imClient)));
+    setResult(200, await deps.catalogue.lifecycle.publish(pathParam(c, 'setId'), commandContext(c, res)));
 
 export const retireCriterionSet =
   (deps: HttpDeps): OperationHandler =>
   async (c, _req, res) =>
-    setResult(200, await deps.catalogue.lifecycle.retire(pathParam(c, 'setId'), actorOf(c, requestContext(res).imClient)));
+    setResult(200, await deps.catalogue.lifecycle.retire(pathParam(c, 'setId'), commandContext(c, res)));
 
 export const createCriterionSetVersion =
   (deps: HttpDeps): OperationHandler =>
   async (c, _req, res) => {
     const target = c.request.requestBody as { id: string; version: string };
-    return created(await deps.catalogue.lifecycle.newVersion(pathParam(c, 'setId'), target, actorOf(c, requestContext(res).imClient)));
+    return created(await deps.catalogue.lifecycle.newVersion(pathParam(c, 'setId'), target, commandContext(c, res)));
   };

@@ -1,4 +1,7 @@
+import type { Response } from 'express';
 import type { Context } from 'openapi-backend';
+import type { CommandContext } from '../../../domain/events/event.types';
+import { requestContext } from '../../request-context';
 import type { CriteriaFilter } from '../../../domain/catalogue/criteria.query';
 import type { SetStatus } from '../../../domain/catalogue/catalogue.types';
 
@@ -57,4 +60,10 @@ export function actorOf(c: Context, imClient?: string): string {
 /** A path parameter; the contract guarantees its presence and pattern. */
 export function pathParam(c: Context, name: string): string {
   return String((c.request.params as Record<string, string>)[name]);
+}
+
+/** Who asks and in which business transaction: recorded in history and carried into events. */
+export function commandContext(c: Context, res: Response): CommandContext {
+  const ctx = requestContext(res);
+  return { actor: actorOf(c, ctx.imClient), correlationId: ctx.correlationId, ...(ctx.imClient ? { imClient: ctx.imClient } : {}) };
 }

@@ -5,15 +5,15 @@ import type { OperationHandler } from '../../openapi/http-result';
 import { assessmentLocation, assessmentView } from '../../presenters/compliance.presenter';
 import { buildProblem } from '../../problem';
 import { requestContext } from '../../request-context';
-import { actorOf } from '../catalogue/query-params';
+import { commandContext } from '../catalogue/query-params';
 
 const idempotencyKey = (headers: unknown): string | undefined => (headers as Record<string, string | undefined>)['idempotency-key'];
 
 export const createComplianceCheck =
   (deps: HttpDeps): OperationHandler =>
   async (c, _req, res) => {
-    const actor = actorOf(c, requestContext(res).imClient);
-    const { assessment, replayed } = await deps.compliance.check(c.request.requestBody as CheckRequest, actor, idempotencyKey(c.request.headers));
+    const cmd = commandContext(c, res);
+    const { assessment, replayed } = await deps.compliance.check(c.request.requestBody as CheckRequest, cmd, idempotencyKey(c.request.headers));
     return { status: replayed ? 200 : 201, body: assessmentView(assessment, true), headers: { Location: assessmentLocation(assessment.id) } };
   };
 
@@ -21,7 +21,7 @@ export const createComplianceCheckBatch =
   (deps: HttpDeps): OperationHandler =>
   async (c, req, res) => {
     const ctx = requestContext(res);
-    const { profile, outcomes } = await deps.compliance.batch(c.request.requestBody as BatchRequest, actorOf(c, ctx.imClient), idempotencyKey(c.request.headers));
+    const { profile, outcomes } = await deps.compliance.batch(c.request.requestBody as BatchRequest, commandContext(c, res), idempotencyKey(c.request.headers));
     const results = outcomes.map((o) => {
       if (o.kind === 'failed') {
         const problem = buildProblem(toProblemInput(o.error), req.path, ctx.requestId);

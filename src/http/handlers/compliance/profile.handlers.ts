@@ -4,12 +4,12 @@ import type { OperationHandler } from '../../openapi/http-result';
 import { API_BASE } from '../../presenters/catalogue.presenter';
 import { profileView } from '../../presenters/compliance.presenter';
 import { requestContext } from '../../request-context';
-import { actorOf, pageLinks, pageParams, pathParam } from '../catalogue/query-params';
+import { commandContext, pageLinks, pageParams, pathParam } from '../catalogue/query-params';
 
 export const createTenderProfile =
   (deps: HttpDeps): OperationHandler =>
   async (c, _req, res) => {
-    const profile = await deps.compliance.createProfile(c.request.requestBody as ProfileRequest, actorOf(c, requestContext(res).imClient));
+    const profile = await deps.compliance.createProfile(c.request.requestBody as ProfileRequest, commandContext(c, res));
     return { status: 201, body: profileView(profile, true), headers: { Location: `${API_BASE}/tender-profiles/${profile.id}` } };
   };
 

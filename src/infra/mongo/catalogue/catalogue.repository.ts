@@ -1,6 +1,8 @@
 import type { Model } from 'mongoose';
 import type { CatalogueStore } from '../../../domain/catalogue/catalogue.store';
 import type { CriterionSetDefinition, SetStatus, StoredCriterionSet } from '../../../domain/catalogue/catalogue.types';
+import type { CloudEvent } from '../../../domain/events/event.types';
+import { NO_SINK, outboxFields, outboxPush, type OutboxSink } from '../../outbox/outbox.fields';
 import type { CriterionSetDocument } from './criterion-set.model';
 
 const DUPLICATE_KEY = 11000;
@@ -10,14 +12,19 @@ function toDocument(set: StoredCriterionSet): CriterionSetDocument {
   return { _id: definition.id, definition: definition as unknown as Record<string, unknown>, ...lifecycle };
 }
 
+const OPTIONAL_FIELDS = ['seedHash', 'supersededBy', 'publishedAt', 'retiredAt'] as const;
+
 function toDomain(doc: CriterionSetDocument): StoredCriterionSet {
-  const { _id: _ignored, definition, ...lifecycle } = doc;
+  const { _id: _ignored, definition, outbox: _outbox, outboxAt: _outboxAt, ...lifecycle } = doc;
   return { ...(lifecycle as Omit<StoredCriterionSet, 'definition'>), definition: definition as unknown as CriterionSetDefinition };
 }
 
 /** Lean reads (plain objects, no hydration); writes are single-document and conditional. */
 export class MongoCatalogueRepository implements CatalogueStore {
-  constructor(private readonly model: Model<CriterionSetDocument>) {}
+  constructor(
+    private readonly model: Model<CriterionSetDocument>,
+    private readonly sink: OutboxSink = NO_SINK,
+  ) {}
 
   async list(): Promise<StoredCriterionSet[]> {
     const docs = await this.model.find().sort({ _id: 1 }).lean<CriterionSetDocument[]>();
@@ -29,9 +36,10 @@ export class MongoCatalogueRepository implements CatalogueStore {
     return doc ? toDomain(doc) : undefined;
   }
 
-  async insert(set: StoredCriterionSet): Promise<boolean> {
+  async insert(set: StoredCriterionSet, events: readonly CloudEvent[] = []): Promise<boolean> {
     try {
-      await this.model.create(toDocument(set));
+      await this.model.create({ ...toDocument(set), ...outboxFields(events) });
+      this.sink.written('criterion_sets', events);
       return true;
     } catch (err) {
       if ((err as { code?: number }).code === DUPLICATE_KEY) return false;
@@ -39,9 +47,16 @@ export class MongoCatalogueRepository implements CatalogueStore {
     }
   }
 
-  async replaceIf(id: string, expected: { status: SetStatus; revision: number }, next: StoredCriterionSet): Promise<boolean> {
-    const result = await this.model.replaceOne({ _id: id, status: expected.status, revision: expected.revision }, toDocument(next));
-    return result.modifiedCount === 1 || result.matchedCount === 1;
+  /** $set rather than a replacement, so that events already in the document's outbox stay. */
+  async replaceIf(id: string, expected: { status: SetStatus; revision: number }, next: StoredCriterionSet, events: readonly CloudEvent[] = []): Promise<boolean> {
+    const { _id: _ignored, ...fields } = toDocument(next);
+    const unset = Object.fromEntries(OPTIONAL_FIELDS.filter((f) => next[f] === undefined).map((f) => [f, '']));
+    const push = outboxPush(events) as { $push?: unknown; $set?: Record<string, unknown> };
+    const update = { $set: { ...fields, ...push.$set }, ...(push.$push ? { $push: push.$push } : {}), ...(Object.keys(unset).length ? { $unset: unset } : {}) };
+    const result = await this.model.updateOne({ _id: id, status: expected.status, revision: expected.revision }, update);
+    if (result.matchedCount !== 1) return false;
+    this.sink.written('criterion_sets', events);
+    return true;
   }
 
   async deleteIf(id: string, expected: { status: SetStatus; revision: number }): Promise<boolean> {

@@ -63,6 +63,8 @@ export interface CriterionSetDocument {
   publishedAt?: string;
   retiredAt?: string;
   history: { at: string; actor: string; action: string; revision: number; detail?: string }[];
+  outbox?: unknown[];
+  outboxAt?: Date;
 }
 
 const definitionSchema = new Schema(
@@ -100,10 +102,13 @@ const criterionSetSchema = new Schema<CriterionSetDocument>(
     publishedAt: str,
     retiredAt: str,
     history: [new Schema({ at: str, actor: str, action: str, revision: Number, detail: str }, { _id: false })],
+    outbox: { type: [Schema.Types.Mixed], default: undefined },
+    outboxAt: Date,
   },
   { collection: 'criterion_sets', versionKey: false, minimize: false, strict: 'throw' },
 );
 criterionSetSchema.index({ status: 1 });
+criterionSetSchema.index({ outboxAt: 1 });
 
 export function criterionSetModel(connection: Connection): Model<CriterionSetDocument> {
   return connection.models.CriterionSet ?? connection.model<CriterionSetDocument>('CriterionSet', criterionSetSchema);

@@ -10,6 +10,8 @@ export interface ProfileDocument {
   tenderRef?: string;
   createdAt: string;
   body: Record<string, unknown>;
+  outbox?: unknown[];
+  outboxAt?: Date;
 }
 
 export interface AssessmentDocument {
@@ -20,6 +22,8 @@ export interface AssessmentDocument {
   compliant: boolean | string;
   evaluatedAt: string;
   body: Record<string, unknown>;
+  outbox?: unknown[];
+  outboxAt?: Date;
 }
 
 const profileSchema = new Schema<ProfileDocument>(
@@ -28,9 +32,12 @@ const profileSchema = new Schema<ProfileDocument>(
     tenderRef: String,
     createdAt: { type: String, required: true },
     body: { type: Schema.Types.Mixed, required: true },
+    outbox: { type: [Schema.Types.Mixed], default: undefined },
+    outboxAt: Date,
   },
   { collection: 'tender_profiles', versionKey: false, minimize: false },
 );
+profileSchema.index({ outboxAt: 1 });
 profileSchema.index({ tenderRef: 1, createdAt: -1 });
 profileSchema.index({ createdAt: -1 });
 
@@ -43,9 +50,12 @@ const assessmentSchema = new Schema<AssessmentDocument>(
     compliant: { type: Schema.Types.Mixed, required: true },
     evaluatedAt: { type: String, required: true },
     body: { type: Schema.Types.Mixed, required: true },
+    outbox: { type: [Schema.Types.Mixed], default: undefined },
+    outboxAt: Date,
   },
   { collection: 'assessments', versionKey: false, minimize: false },
 );
+assessmentSchema.index({ outboxAt: 1 });
 assessmentSchema.index({ profileId: 1, evaluatedAt: -1 });
 assessmentSchema.index({ tenderRef: 1, evaluatedAt: -1 });
 assessmentSchema.index({ evaluatedAt: -1 });

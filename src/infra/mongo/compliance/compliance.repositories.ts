@@ -3,6 +3,8 @@ import type { Page } from '../../../domain/catalogue/criteria.query';
 import type { Assessment } from '../../../domain/compliance/assessment.types';
 import type { AssessmentFilter, AssessmentStore, ProfileStore } from '../../../domain/compliance/compliance.store';
 import type { TenderProfile } from '../../../domain/compliance/tender-profile.types';
+import type { CloudEvent } from '../../../domain/events/event.types';
+import { NO_SINK, outboxFields, type OutboxSink } from '../../outbox/outbox.fields';
 import { decodeKeys, encodeKeys } from '../key-codec';
 import type { AssessmentDocument, ProfileDocument } from './compliance.models';
 
@@ -19,11 +21,16 @@ async function page<D, T>(model: Model<D>, filter: Record<string, unknown>, sort
 }
 
 export class MongoProfileRepository implements ProfileStore {
-  constructor(private readonly model: Model<ProfileDocument>) {}
+  constructor(
+    private readonly model: Model<ProfileDocument>,
+    private readonly sink: OutboxSink = NO_SINK,
+  ) {}
 
-  async insert(profile: TenderProfile): Promise<void> {
+  async insert(profile: TenderProfile, events: readonly CloudEvent[] = []): Promise<void> {
     try {
-      await this.model.create({ _id: profile.id, ...(profile.tenderRef ? { tenderRef: profile.tenderRef } : {}), createdAt: profile.createdAt, body: encodeKeys(profile) as unknown as Record<string, unknown> });
+      const body = encodeKeys(profile) as unknown as Record<string, unknown>;
+      await this.model.collection.insertOne({ _id: profile.id, ...(profile.tenderRef ? { tenderRef: profile.tenderRef } : {}), createdAt: profile.createdAt, body, ...outboxFields(events) } as never);
+      this.sink.written('tender_profiles', events);
     } catch (err) {
       // An implicit profile of an idempotent retry already exists: the same snapshot.
       if (!isDuplicate(err)) throw err;
@@ -41,8 +48,9 @@ export class MongoProfileRepository implements ProfileStore {
   }
 }
 
-function toDocument(a: Assessment): AssessmentDocument {
+function toDocument(a: Assessment, events: readonly CloudEvent[]): AssessmentDocument {
   return {
+    ...outboxFields(events),
     _id: a.id,
     offerId: a.offerId,
     ...(a.tenderRef ? { tenderRef: a.tenderRef } : {}),
@@ -55,11 +63,15 @@ function toDocument(a: Assessment): AssessmentDocument {
 const toDomain = (d: AssessmentDocument): Assessment => decodeKeys(d.body as unknown as Assessment);
 
 export class MongoAssessmentRepository implements AssessmentStore {
-  constructor(private readonly model: Model<AssessmentDocument>) {}
+  constructor(
+    private readonly model: Model<AssessmentDocument>,
+    private readonly sink: OutboxSink = NO_SINK,
+  ) {}
 
-  async insert(assessment: Assessment): Promise<boolean> {
+  async insert(assessment: Assessment, events: readonly CloudEvent[] = []): Promise<boolean> {
     try {
-      await this.model.collection.insertOne(toDocument(assessment) as never);
+      await this.model.collection.insertOne(toDocument(assessment, events) as never);
+      this.sink.written('assessments', events);
       return true;
     } catch (err) {
       if (isDuplicate(err)) return false;
@@ -67,16 +79,18 @@ export class MongoAssessmentRepository implements AssessmentStore {
     }
   }
 
-  async insertMany(assessments: readonly Assessment[]): Promise<Set<string>> {
-    if (assessments.length === 0) return new Set();
+  async insertMany(entries: readonly { assessment: Assessment; events: readonly CloudEvent[] }[]): Promise<Set<string>> {
+    if (entries.length === 0) return new Set();
+    let existed = new Set<string>();
     try {
-      await this.model.collection.insertMany(assessments.map(toDocument) as never[], { ordered: false });
-      return new Set();
+      await this.model.collection.insertMany(entries.map((e) => toDocument(e.assessment, e.events)) as never[], { ordered: false });
     } catch (err) {
       const writeErrors = (err as { writeErrors?: { code?: number; index?: number; err?: { index?: number; code?: number } }[] }).writeErrors;
       if (!writeErrors || !writeErrors.every((e) => (e.code ?? e.err?.code) === DUPLICATE_KEY)) throw err;
-      return new Set(writeErrors.map((e) => assessments[e.index ?? e.err?.index ?? -1]?.id).filter((id): id is string => id !== undefined));
+      existed = new Set(writeErrors.map((e) => entries[e.index ?? e.err?.index ?? -1]?.assessment.id).filter((id): id is string => id !== undefined));
     }
+    this.sink.written('assessments', entries.filter((e) => !existed.has(e.assessment.id)).flatMap((e) => e.events));
+    return existed;
   }
 
   async get(id: string): Promise<Assessment | undefined> {

@@ -1,0 +1,107 @@
+import type { Assessment } from '../compliance/assessment.types';
+import type { StoredCriterionSet } from '../catalogue/catalogue.types';
+import type { TenderProfile } from '../compliance/tender-profile.types';
+import type {
+  AssessmentCompletedData,
+  CloudEvent,
+  CommandContext,
+  Compliance,
+  CriterionSetPublishedData,
+  CriterionSetRetiredData,
+  EventType,
+  TenderProfileCreatedData,
+} from './event.types';
+
+const API = '/api/v1';
+
+export interface EventFactoryOptions {
+  /** CloudEvents `source`: identifies this building block instance (a URI-reference). */
+  readonly source: string;
+  readonly newId: () => string;
+  readonly now: () => Date;
+}
+
+export const complianceOf = (compliant: boolean | 'undetermined'): Compliance =>
+  compliant === true ? 'compliant' : compliant === 'undetermined' ? 'undetermined' : 'non-compliant';
+
+/** Builds the CloudEvents the domain emits; the aggregates store them in their outbox. */
+export class EventFactory {
+  constructor(private readonly options: EventFactoryOptions) {}
+
+  private envelope<D>(type: EventType, subject: string, data: D, ctx: CommandContext): CloudEvent<D> {
+    return {
+      specversion: '1.0',
+      id: this.options.newId(),
+      source: this.options.source,
+      type,
+      time: this.options.now().toISOString(),
+      subject,
+      datacontenttype: 'application/json',
+      correlationid: ctx.correlationId,
+      ...(ctx.imClient ? { imclient: ctx.imClient } : {}),
+      data,
+    };
+  }
+
+  assessmentCompleted(a: Assessment, ctx: CommandContext): CloudEvent<AssessmentCompletedData> {
+    const s = a.summary;
+    return this.envelope('assessment.completed.v1', a.id, {
+      assessmentId: a.id,
+      link: `${API}/assessments/${a.id}`,
+      offerId: a.offerId,
+      ...(a.tenderRef ? { tenderRef: a.tenderRef } : {}),
+      profileId: a.profileId,
+      supplierName: a.supplier.name,
+      category: a.category,
+      level: a.level,
+      compliance: complianceOf(s.compliant),
+      awardPoints: s.awardPoints,
+      awardMaxPoints: s.awardMaxPoints,
+      awardScorePct: s.awardScorePct,
+      outcomeCounts: { ...s.counts },
+      itemCount: a.items.length,
+      criterionSets: a.criterionSets.map(({ id, version }) => ({ id, version })),
+      evaluatedAt: a.evaluatedAt,
+    }, ctx);
+  }
+
+  criterionSetPublished(set: StoredCriterionSet, ctx: CommandContext): CloudEvent<CriterionSetPublishedData> {
+    const d = set.definition;
+    return this.envelope('criterion-set.published.v1', d.id, {
+      setId: d.id,
+      version: d.version,
+      title: d.title,
+      publisher: d.publisher,
+      criteriaCount: d.criteria.length,
+      productCategories: [...d.productCategories],
+      ...(d.supersedes?.length ? { supersedes: [...d.supersedes] } : {}),
+      publishedAt: set.publishedAt ?? set.updatedAt,
+      link: `${API}/criterion-sets/${d.id}`,
+    }, ctx);
+  }
+
+  criterionSetRetired(set: StoredCriterionSet, ctx: CommandContext): CloudEvent<CriterionSetRetiredData> {
+    const d = set.definition;
+    return this.envelope('criterion-set.retired.v1', d.id, {
+      setId: d.id,
+      version: d.version,
+      retiredAt: set.retiredAt ?? set.updatedAt,
+      ...(set.supersededBy ? { supersededBy: set.supersededBy } : {}),
+      link: `${API}/criterion-sets/${d.id}`,
+    }, ctx);
+  }
+
+  tenderProfileCreated(p: TenderProfile, ctx: CommandContext): CloudEvent<TenderProfileCreatedData> {
+    return this.envelope('tender-profile.created.v1', p.id, {
+      profileId: p.id,
+      ...(p.tenderRef ? { tenderRef: p.tenderRef } : {}),
+      category: p.category,
+      level: p.level,
+      criterionSets: p.criterionSets.map(({ id, version }) => ({ id, version })),
+      criteriaCount: p.criteria.length,
+      implicit: p.implicit,
+      createdAt: p.createdAt,
+      link: `${API}/tender-profiles/${p.id}`,
+    }, ctx);
+  }
+}

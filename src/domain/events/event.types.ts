@@ -1,0 +1,82 @@
+/**
+ * The events this building block publishes (api/asyncapi.yaml), as CloudEvents 1.0 in structured
+ * mode. The event type is also the AMQP routing key. Data schemas are versioned: a breaking
+ * change makes a new type (…v2) published next to the old one.
+ */
+export const EVENT_TYPES = ['assessment.completed.v1', 'criterion-set.published.v1', 'criterion-set.retired.v1', 'tender-profile.created.v1'] as const;
+export type EventType = (typeof EVENT_TYPES)[number];
+
+export interface CloudEvent<D = object> {
+  specversion: '1.0';
+  id: string;
+  source: string;
+  type: EventType;
+  time: string;
+  subject: string;
+  datacontenttype: 'application/json';
+  /** Extension attribute: the correlation id of the request that caused the event. */
+  correlationid: string;
+  /** Extension attribute: the GovStack Information-Mediator-Client of that request, when sent. */
+  imclient?: string;
+  data: D;
+}
+
+/** Who caused a change: carried into events and history. */
+export interface CommandContext {
+  actor: string;
+  correlationId: string;
+  imClient?: string;
+}
+
+export type Compliance = 'compliant' | 'undetermined' | 'non-compliant';
+
+export interface AssessmentCompletedData {
+  assessmentId: string;
+  link: string;
+  offerId: string;
+  tenderRef?: string;
+  profileId: string;
+  supplierName: string;
+  category: string;
+  level: string;
+  compliance: Compliance;
+  awardPoints: number;
+  awardMaxPoints: number;
+  awardScorePct: number;
+  outcomeCounts: { pass: number; fail: number; evidence_missing: number; not_evaluated: number; not_applicable: number };
+  itemCount: number;
+  criterionSets: { id: string; version: string }[];
+  evaluatedAt: string;
+}
+
+export interface CriterionSetPublishedData {
+  setId: string;
+  version: string;
+  title: string;
+  publisher: string;
+  criteriaCount: number;
+  productCategories: string[];
+  supersedes?: string[];
+  publishedAt: string;
+  link: string;
+}
+
+export interface CriterionSetRetiredData {
+  setId: string;
+  version: string;
+  retiredAt: string;
+  supersededBy?: string;
+  link: string;
+}
+
+export interface TenderProfileCreatedData {
+  profileId: string;
+  tenderRef?: string;
+  category: string;
+  level: string;
+  criterionSets: { id: string; version: string }[];
+  criteriaCount: number;
+  implicit: boolean;
+  createdAt: string;
+  link: string;
+}

@@ -1,0 +1,69 @@
+import type { CloudEvent } from '../../domain/events/event.types';
+import type { AmqpConnection } from './amqp.connection';
+
+export type PublishResult = 'ack' | 'nack' | 'returned' | 'failed';
+
+export interface PublisherHooks {
+  onResult?(event: CloudEvent, result: PublishResult): void;
+}
+
+const APP_ID = 'procurement-sustainability';
+
+/** AMQP headers consumers can bind on (through `<exchange>.headers`) without parsing the body. */
+function headersOf(event: CloudEvent): Record<string, string> {
+  const data = event.data as { compliance?: string };
+  return { eventType: event.type, ...(data.compliance ? { compliance: data.compliance } : {}) };
+}
+
+/**
+ * Publishes CloudEvents (structured mode) on the confirm channel, many in flight at once, and
+ * reports per event whether the broker confirmed it. A message the broker returned as unroutable
+ * is still acked by it, so returns are tracked and reported as such, not as delivered.
+ */
+export class EventPublisher {
+  private readonly returned = new Set<string>();
+
+  constructor(
+    private readonly amqp: AmqpConnection,
+    private readonly hooks: PublisherHooks = {},
+  ) {
+    amqp.onReturn((id) => this.returned.add(id));
+  }
+
+  async publish(events: readonly CloudEvent[]): Promise<PublishResult[]> {
+    if (events.length === 0) return [];
+    let channel;
+    try {
+      channel = await this.amqp.confirmChannel();
+    } catch {
+      return events.map(() => 'failed');
+    }
+    const ch = channel;
+    const pending = events.map(
+      (event) =>
+        new Promise<PublishResult>((resolve) => {
+          const done = (err: unknown) => {
+            const result: PublishResult = err ? (String(err).includes('nack') ? 'nack' : 'failed') : this.returned.delete(event.id) ? 'returned' : 'ack';
+            this.hooks.onResult?.(event, result);
+            resolve(result);
+          };
+          try {
+            ch.publish(this.amqp.exchange, event.type, Buffer.from(JSON.stringify(event)), {
+              persistent: true,
+              mandatory: true,
+              messageId: event.id,
+              contentType: 'application/cloudevents+json; charset=utf-8',
+              type: event.type,
+              timestamp: Math.floor(Date.parse(event.time) / 1000),
+              correlationId: event.correlationid,
+              appId: APP_ID,
+              headers: headersOf(event),
+            }, done);
+          } catch (err) {
+            done(err);
+          }
+        }),
+    );
+    return Promise.all(pending);
+  }
+}

@@ -1,0 +1,43 @@
+import type { Connection } from 'mongoose';
+
+const DUPLICATE_KEY = 11000;
+
+interface MarkerDoc {
+  _id: string;
+  at: Date;
+}
+
+/**
+ * Which events the broker has confirmed: one tiny document per event id, written in batches.
+ * Inserts are what MongoDB-compatible servers do fastest (FerretDB commits one transaction per
+ * updated document but one per inserted batch), so publication never waits on updates of the
+ * aggregates. Markers older than the sweeper's window are pruned.
+ */
+export class OutboxMarkers {
+  constructor(private readonly connection: Connection) {}
+
+  private get collection() {
+    return this.connection.collection<MarkerDoc>('outbox_published');
+  }
+
+  async add(eventIds: readonly string[]): Promise<void> {
+    if (eventIds.length === 0) return;
+    const at = new Date();
+    try {
+      await this.collection.insertMany(eventIds.map((_id) => ({ _id, at })), { ordered: false });
+    } catch (err) {
+      const writeErrors = (err as { writeErrors?: { code?: number; err?: { code?: number } }[] }).writeErrors;
+      if (!writeErrors?.every((e) => (e.code ?? e.err?.code) === DUPLICATE_KEY)) throw err;
+    }
+  }
+
+  async published(eventIds: readonly string[]): Promise<Set<string>> {
+    if (eventIds.length === 0) return new Set();
+    const docs = await this.collection.find({ _id: { $in: [...eventIds] } }, { projection: { _id: 1 } }).toArray();
+    return new Set(docs.map((d) => d._id));
+  }
+
+  async prune(before: Date): Promise<number> {
+    return (await this.collection.deleteMany({ at: { $lt: before } })).deletedCount;
+  }
+}
