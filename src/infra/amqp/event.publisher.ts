@@ -43,7 +43,7 @@ export class EventPublisher {
       (event) =>
         new Promise<PublishResult>((resolve) => {
           const done = (err: unknown) => {
-            const result: PublishResult = err ? (String(err).includes('nack') ? 'nack' : 'failed') : this.returned.delete(event.id) ? 'returned' : 'ack';
+            const result: PublishResult = err ? (err instanceof Error && err.message.includes('nack') ? 'nack' : 'failed') : this.returned.delete(event.id) ? 'returned' : 'ack';
             this.hooks.onResult?.(event, result);
             resolve(result);
           };

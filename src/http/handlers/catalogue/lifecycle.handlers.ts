@@ -4,7 +4,6 @@ import { ifMatchHash, quoteEtag } from '../../conditional';
 import type { HttpDeps } from '../../http-deps';
 import type { HttpResult, OperationHandler } from '../../openapi/http-result';
 import { API_BASE, setView } from '../../presenters/catalogue.presenter';
-import { requestContext } from '../../request-context';
 import { commandContext, pathParam } from './query-params';
 
 const setResult = (status: number, set: StoredCriterionSet, extra: Record<string, string> = {}): HttpResult => ({

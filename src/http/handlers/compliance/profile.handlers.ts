@@ -3,7 +3,6 @@ import type { HttpDeps } from '../../http-deps';
 import type { OperationHandler } from '../../openapi/http-result';
 import { API_BASE } from '../../presenters/catalogue.presenter';
 import { profileView } from '../../presenters/compliance.presenter';
-import { requestContext } from '../../request-context';
 import { commandContext, pageLinks, pageParams, pathParam } from '../catalogue/query-params';
 
 export const createTenderProfile =
