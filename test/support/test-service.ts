@@ -72,7 +72,6 @@ async function deleteExchange(url: string, exchange: string): Promise<void> {
   try {
     const conn = await amqplib.connect(url);
     const ch = await conn.createChannel();
-    await ch.deleteExchange(`${exchange}.headers`);
     await ch.deleteExchange(exchange);
     await ch.deleteQueue(`${exchange}.unroutable`);
     await ch.deleteExchange(`${exchange}.unroutable`);

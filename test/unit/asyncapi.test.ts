@@ -103,20 +103,23 @@ describe('api/asyncapi.yaml', () => {
   describe.each(EVENT_TYPES)('%s', (eventType) => {
     let channel: ChannelInterface;
 
+    // Routing key = event type; assessments add their compliance as a last segment.
+    const address = eventType === 'assessment.completed.v1' ? `${eventType}.{compliance}` : eventType;
+
     beforeAll(() => {
-      const found = document.channels().all().find((c) => c.address() === eventType);
-      if (!found) throw new Error(`no channel with address ${eventType}`);
+      const found = document.channels().all().find((c) => c.address() === address);
+      if (!found) throw new Error(`no channel with address ${address}`);
       channel = found;
     });
 
-    it('has a channel on the durable topic exchange whose address (routing key) is the event type', () => {
+    it('has a channel on the durable topic exchange whose address (routing key) starts with the event type', () => {
       const binding = channel.bindings().get('amqp')?.value<Json>();
       expect(binding).toMatchObject({ is: 'routingKey', exchange: { name: 'procurement.sustainability', type: 'topic', durable: true } });
       expect(channel.messages().all().map((m) => m.name())).toEqual([eventType]);
     });
 
     it('has a send operation on that channel, persistent and mandatory', () => {
-      const ops = document.operations().filterBySend().filter((op) => op.channels().all().some((c) => c.address() === eventType));
+      const ops = document.operations().filterBySend().filter((op) => op.channels().all().some((c) => c.address() === address));
       expect(ops).toHaveLength(1);
       const op = ops[0]!;
       expect(op.messages().all().map((m) => m.name())).toEqual([eventType]);
@@ -178,12 +181,12 @@ describe('api/asyncapi.yaml', () => {
     expect(validateEvent('nope.v1', {})).toEqual([expect.stringContaining('no AsyncAPI message named "nope.v1"')]);
   });
 
-  it('describes the headers-exchange filter and the unroutable queue', () => {
+  it('describes the compliance routing-key segment and the unroutable queue', () => {
     const bindingOf = (c: ChannelInterface): Json | undefined => c.bindings().get('amqp')?.value<Json>();
     const channels = document.channels().all();
-    const headers = channels.find((c) => bindingOf(c)?.exchange?.type === 'headers');
-    expect(headers && bindingOf(headers)?.exchange).toMatchObject({ name: 'procurement.sustainability.headers', durable: true });
-    expect(headers?.description()).toContain('"compliance": "non-compliant"');
+    const assessments = channels.find((c) => c.address() === 'assessment.completed.v1.{compliance}');
+    expect((assessments?.parameters().get('compliance')?.json())?.enum).toEqual(['compliant', 'undetermined', 'non-compliant']);
+    expect(assessments?.description()).toContain('assessment.completed.v1.non-compliant');
     const unroutable = channels.find((c) => bindingOf(c)?.is === 'queue');
     expect(unroutable && bindingOf(unroutable)?.queue).toMatchObject({ name: 'procurement.sustainability.unroutable', durable: true });
   });

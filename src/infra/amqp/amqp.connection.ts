@@ -65,8 +65,7 @@ export class AmqpConnection {
 
   /**
    * The durable topic exchange (routing key = event type) with an alternate exchange, so that
-   * events nobody is bound to yet are parked in `<exchange>.unroutable` instead of lost, and a
-   * headers exchange bound to it for consumers that filter on headers (e.g. compliance).
+   * events nobody is bound to yet are parked in `<exchange>.unroutable` instead of lost.
    */
   private async setupTopology(model: ChannelModel): Promise<void> {
     const ae = `${this.exchange}.unroutable`;
@@ -87,8 +86,6 @@ export class AmqpConnection {
     await ch.assertExchange(ae, 'fanout', { durable: true });
     await ch.assertQueue(ae, { durable: true });
     await ch.bindQueue(ae, ae, '');
-    await ch.assertExchange(`${this.exchange}.headers`, 'headers', { durable: true });
-    await ch.bindExchange(`${this.exchange}.headers`, this.exchange, '#');
     await ch.close();
   }
 

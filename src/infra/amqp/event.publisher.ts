@@ -9,10 +9,18 @@ export interface PublisherHooks {
 
 const APP_ID = 'procurement-sustainability';
 
-/** AMQP headers consumers can bind on (through `<exchange>.headers`) without parsing the body. */
+const complianceOf = (event: CloudEvent): string | undefined => (event.data as { compliance?: string }).compliance;
+
+/** Routing key = event type; assessments add their compliance, so consumers can bind to one verdict. */
+export function routingKeyOf(event: CloudEvent): string {
+  const compliance = complianceOf(event);
+  return compliance ? `${event.type}.${compliance}` : event.type;
+}
+
+/** AMQP headers with the same values, for consumers that inspect rather than bind. */
 function headersOf(event: CloudEvent): Record<string, string> {
-  const data = event.data as { compliance?: string };
-  return { eventType: event.type, ...(data.compliance ? { compliance: data.compliance } : {}) };
+  const compliance = complianceOf(event);
+  return { eventType: event.type, ...(compliance ? { compliance } : {}) };
 }
 
 /**
@@ -48,7 +56,7 @@ export class EventPublisher {
             resolve(result);
           };
           try {
-            ch.publish(this.amqp.exchange, event.type, Buffer.from(JSON.stringify(event)), {
+            ch.publish(this.amqp.exchange, routingKeyOf(event), Buffer.from(JSON.stringify(event)), {
               persistent: true,
               mandatory: true,
               messageId: event.id,
