@@ -30,7 +30,7 @@ export function createEvents(deps: { config: Config; amqp: AmqpConnection; mongo
     overlapMs: config.outbox.overlapMs,
     leaseMs: config.outbox.leaseMs,
     batchSize: config.outbox.batchSize,
-    markerRetentionMs: 3_600_000,
+    markerRetentionMs: 300_000,
   }, config.instanceId);
   const factory = new EventFactory({ source: config.eventSource, newId, now: deps.now });
   return { factory, relay, sweeper };

@@ -31,9 +31,12 @@ export class OutboxMarkers {
     }
   }
 
-  async published(eventIds: readonly string[]): Promise<Set<string>> {
-    if (eventIds.length === 0) return new Set();
-    const docs = await this.collection.find({ _id: { $in: [...eventIds] } }, { projection: { _id: 1 } }).toArray();
+  /**
+   * Ids of events confirmed since `since`: one scan per sweep, instead of a lookup per batch
+   * (FerretDB pushes only exact `_id` matches down to its storage, not `$in`).
+   */
+  async since(since: Date): Promise<Set<string>> {
+    const docs = await this.collection.find({ at: { $gte: since } }, { projection: { _id: 1 } }).toArray();
     return new Set(docs.map((d) => d._id));
   }
 

@@ -27,6 +27,9 @@ export interface RelayOptions {
  */
 export class OutboxRelay implements OutboxSink {
   private queue: Queued[] = [];
+  /** Confirmed ids not yet recorded: written together, since only the sweeper reads them, after its grace period. */
+  private unrecorded: string[] = [];
+  private recording?: NodeJS.Timeout;
   private running?: Promise<void>;
   private timer?: NodeJS.Timeout;
   private stopped = false;
@@ -66,6 +69,7 @@ export class OutboxRelay implements OutboxSink {
     this.stopped = true;
     clearTimeout(this.timer);
     await Promise.race([this.running, new Promise((r) => setTimeout(r, timeoutMs).unref())]);
+    await this.flushRecords();
   }
 
   private async run(): Promise<void> {
@@ -87,9 +91,7 @@ export class OutboxRelay implements OutboxSink {
         this.metrics.latency.observe({ path: 'fast' }, (Date.now() - Date.parse(q.event.time)) / 1000);
       }
       results.filter((r) => r !== 'ack').forEach((reason) => this.metrics.failures.inc({ reason }));
-      await this.markers.add(confirmed.map((q) => q.event.id)).catch((err: unknown) =>
-        this.logger.warn({ err: { message: (err as Error).message } }, 'could not record published events; the sweeper may publish them again'),
-      );
+      this.record(confirmed.map((q) => q.event.id));
       for (const q of failed) {
         q.attempts += 1;
         q.notBefore = Date.now() + Math.min(this.options.maxBackoffMs, 100 * 2 ** q.attempts);
@@ -98,6 +100,22 @@ export class OutboxRelay implements OutboxSink {
       this.queue.unshift(...failed);
       this.metrics.queued.set(this.queue.length);
     }
+  }
+
+  private record(ids: string[]): void {
+    this.unrecorded.push(...ids);
+    if (this.unrecorded.length >= this.options.batchSize) void this.flushRecords();
+    else this.recording ??= setTimeout(() => void this.flushRecords(), 200);
+  }
+
+  private async flushRecords(): Promise<void> {
+    clearTimeout(this.recording);
+    this.recording = undefined;
+    const ids = this.unrecorded;
+    this.unrecorded = [];
+    await this.markers.add(ids).catch((err: unknown) =>
+      this.logger.warn({ err: { message: (err as Error).message } }, 'could not record published events; the sweeper may publish them again'),
+    );
   }
 
   private schedule(delayMs: number): void {

@@ -16,6 +16,7 @@ export interface SweeperOptions {
   readonly overlapMs: number;
   readonly leaseMs: number;
   readonly batchSize: number;
+  /** Markers are kept this long beyond the window: slack for clock skew between replicas. */
   readonly markerRetentionMs: number;
 }
 
@@ -97,44 +98,76 @@ export class OutboxSweeper {
     const state = await this.lease.acquire();
     if (!state) return { result: 'skipped', scannedEvents: 0, republished: 0, at };
     const to = new Date(Date.now() - this.options.graceMs);
+    const from = new Date(state.sweptUntil.getTime() - this.options.overlapMs);
+    const confirmedIds = await this.markers.since(from);
     let scannedEvents = 0;
     let republished = 0;
+    let complete = true;
+    let renewedAt = Date.now();
+    // Publishing a batch overlaps with reading the next ones (a few batches in flight).
+    const inFlight = new Set<Promise<void>>();
+    const publish = async (missing: CloudEvent[]): Promise<void> => {
+      const results = await this.publisher.publish(missing);
+      const confirmed = missing.filter((_, i) => results[i] === 'ack');
+      await this.markers.add(confirmed.map((e) => e.id));
+      for (const e of confirmed) {
+        this.metrics.published.inc({ type: e.type, path: 'sweeper' });
+        this.metrics.latency.observe({ path: 'sweeper' }, (Date.now() - Date.parse(e.time)) / 1000);
+      }
+      republished += confirmed.length;
+      if (confirmed.length < missing.length) complete = false;
+    };
     for (const name of OUTBOX_COLLECTIONS) {
-      for await (const events of this.unconfirmed(name, new Date(state.sweptUntil.getTime() - this.options.overlapMs), to)) {
+      for await (const events of this.unconfirmed(name, from, to, confirmedIds)) {
         scannedEvents += events.scanned;
-        const results = await this.publisher.publish(events.missing);
-        const confirmed = events.missing.filter((_, i) => results[i] === 'ack');
-        await this.markers.add(confirmed.map((e) => e.id));
-        for (const e of confirmed) {
-          this.metrics.published.inc({ type: e.type, path: 'sweeper' });
-          this.metrics.latency.observe({ path: 'sweeper' }, (Date.now() - Date.parse(e.time)) / 1000);
+        if (events.missing.length > 0) {
+          const p: Promise<void> = publish(events.missing).finally(() => inFlight.delete(p));
+          inFlight.add(p);
+          if (inFlight.size >= 4) await Promise.race(inFlight);
         }
-        republished += confirmed.length;
-        if (confirmed.length < events.missing.length) return { result: 'incomplete', scannedEvents, republished, at };
-        if (!(await this.lease.renew())) return { result: 'incomplete', scannedEvents, republished, at };
+        if (!complete) break;
+        if (Date.now() - renewedAt > this.options.leaseMs / 3) {
+          if (!(await this.lease.renew())) complete = false;
+          renewedAt = Date.now();
+        }
       }
     }
+    await Promise.all(inFlight);
+    if (!complete) return { result: 'incomplete', scannedEvents, republished, at };
     await this.lease.advance(to);
+    // A marker is never older than its event, so markers before the next window's start are done with.
     await this.markers.prune(new Date(to.getTime() - this.options.overlapMs - this.options.markerRetentionMs));
     if (republished > 0) this.logger.info({ republished, scannedEvents }, 'outbox sweeper published events the fast path had not');
     return { result: 'done', scannedEvents, republished, at };
   }
 
-  /** Batches of events written in [from, to) whose publication the broker has not confirmed. */
-  private async *unconfirmed(name: OutboxCollection, from: Date, to: Date): AsyncGenerator<{ scanned: number; missing: CloudEvent[] }> {
-    const collection = this.connection.collection<OutboxDoc>(name);
-    let lastId: string | undefined;
-    for (;;) {
-      const filter = { outboxAt: { $gte: from }, ...(lastId ? { _id: { $gt: lastId } } : {}) };
-      const docs = await collection.find(filter, { projection: { outbox: 1 } }).sort({ _id: 1 }).limit(this.options.batchSize).toArray();
-      const candidates = docs.flatMap((d) => (d.outbox ?? []).filter((e) => {
-        const t = Date.parse(e.time);
-        return t >= from.getTime() && t < to.getTime();
-      }));
-      const confirmed = await this.markers.published(candidates.map((e) => e.id));
-      yield { scanned: candidates.length, missing: candidates.filter((e) => !confirmed.has(e.id)) };
-      if (docs.length < this.options.batchSize) return;
-      lastId = docs[docs.length - 1]?._id;
+  /**
+   * Batches of events written in [from, to) whose publication the broker has not confirmed. One
+   * cursor over the window, no sort: FerretDB cannot push a sort down, so paging by _id would
+   * rescan the window once per page.
+   */
+  private async *unconfirmed(name: OutboxCollection, from: Date, to: Date, confirmed: ReadonlySet<string>): AsyncGenerator<{ scanned: number; missing: CloudEvent[] }> {
+    const cursor = this.connection
+      .collection<OutboxDoc>(name)
+      .find({ outboxAt: { $gte: from } }, { projection: { outbox: 1 } })
+      .batchSize(this.options.batchSize);
+    let batch: CloudEvent[] = [];
+    const flush = () => {
+      const result = { scanned: batch.length, missing: batch.filter((e) => !confirmed.has(e.id)) };
+      batch = [];
+      return result;
+    };
+    try {
+      for await (const doc of cursor) {
+        for (const e of doc.outbox ?? []) {
+          const t = Date.parse(e.time);
+          if (t >= from.getTime() && t < to.getTime()) batch.push(e);
+        }
+        if (batch.length >= this.options.batchSize) yield flush();
+      }
+      if (batch.length > 0) yield flush();
+    } finally {
+      await cursor.close();
     }
   }
 
@@ -143,10 +176,11 @@ export class OutboxSweeper {
     const state = await this.lease.read();
     const from = new Date((state?.sweptUntil.getTime() ?? 0) - this.options.overlapMs);
     const byCollection = {} as Record<OutboxCollection, number>;
+    const confirmed = await this.markers.since(from);
     let oldest: number | undefined;
     for (const name of OUTBOX_COLLECTIONS) {
       byCollection[name] = 0;
-      for await (const { missing } of this.unconfirmed(name, from, new Date(Date.now() + 60_000))) {
+      for await (const { missing } of this.unconfirmed(name, from, new Date(Date.now() + 60_000), confirmed)) {
         byCollection[name] += missing.length;
         for (const e of missing) oldest = Math.min(oldest ?? Infinity, Date.parse(e.time));
       }

@@ -5,7 +5,6 @@ import type { AssessmentFilter, AssessmentStore, ProfileStore } from '../../../d
 import type { TenderProfile } from '../../../domain/compliance/tender-profile.types';
 import type { CloudEvent } from '../../../domain/events/event.types';
 import { NO_SINK, outboxFields, type OutboxSink } from '../../outbox/outbox.fields';
-import { decodeKeys, encodeKeys } from '../key-codec';
 import type { AssessmentDocument, ProfileDocument } from './compliance.models';
 
 const DUPLICATE_KEY = 11000;
@@ -20,7 +19,16 @@ async function page<D, T>(model: Model<D>, filter: Record<string, unknown>, sort
   return { items: docs.map(map), page: pageNo, pageSize: size, total, lastPage };
 }
 
+/**
+ * Profiles are immutable snapshots, so a bounded in-memory cache is always correct; it saves a
+ * read of a large document on every compliance check and keeps criterion objects stable, which
+ * the rule engine's per-criterion caches rely on.
+ */
+const PROFILE_CACHE_SIZE = 1_000;
+
 export class MongoProfileRepository implements ProfileStore {
+  private readonly cache = new Map<string, TenderProfile>();
+
   constructor(
     private readonly model: Model<ProfileDocument>,
     private readonly sink: OutboxSink = NO_SINK,
@@ -28,8 +36,9 @@ export class MongoProfileRepository implements ProfileStore {
 
   async insert(profile: TenderProfile, events: readonly CloudEvent[] = []): Promise<void> {
     try {
-      const body = encodeKeys(profile) as unknown as Record<string, unknown>;
+      const body = JSON.stringify(profile);
       await this.model.collection.insertOne({ _id: profile.id, ...(profile.tenderRef ? { tenderRef: profile.tenderRef } : {}), createdAt: profile.createdAt, body, ...outboxFields(events) } as never);
+      this.remember(profile);
       this.sink.written('tender_profiles', events);
     } catch (err) {
       // An implicit profile of an idempotent retry already exists: the same snapshot.
@@ -38,13 +47,23 @@ export class MongoProfileRepository implements ProfileStore {
   }
 
   async get(id: string): Promise<TenderProfile | undefined> {
+    const cached = this.cache.get(id);
+    if (cached) return cached;
     const doc = await this.model.findById(id).lean<ProfileDocument>();
-    return doc ? decodeKeys(doc.body as unknown as TenderProfile) : undefined;
+    if (!doc) return undefined;
+    const profile = JSON.parse(doc.body) as TenderProfile;
+    this.remember(profile);
+    return profile;
+  }
+
+  private remember(profile: TenderProfile): void {
+    if (this.cache.size >= PROFILE_CACHE_SIZE) this.cache.delete(this.cache.keys().next().value as string);
+    this.cache.set(profile.id, profile);
   }
 
   list(filter: { tenderRef?: string }, pageNo: number, size: number): Promise<Page<TenderProfile>> {
     const query = filter.tenderRef ? { tenderRef: filter.tenderRef } : {};
-    return page(this.model, query, { createdAt: -1, _id: 1 }, pageNo, size, (d) => decodeKeys(d.body as unknown as TenderProfile));
+    return page(this.model, query, { createdAt: -1, _id: 1 }, pageNo, size, (d) => JSON.parse(d.body) as TenderProfile);
   }
 }
 
@@ -57,10 +76,10 @@ function toDocument(a: Assessment, events: readonly CloudEvent[]): AssessmentDoc
     profileId: a.profileId,
     compliant: a.summary.compliant,
     evaluatedAt: a.evaluatedAt,
-    body: encodeKeys(a) as unknown as Record<string, unknown>,
+    body: JSON.stringify(a),
   };
 }
-const toDomain = (d: AssessmentDocument): Assessment => decodeKeys(d.body as unknown as Assessment);
+const toDomain = (d: AssessmentDocument): Assessment => JSON.parse(d.body) as Assessment;
 
 export class MongoAssessmentRepository implements AssessmentStore {
   constructor(

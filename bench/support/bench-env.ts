@@ -1,0 +1,32 @@
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { startEmbeddedMongo, type EmbeddedMongo } from '../../src/infra/mongo/embedded/embedded-mongo';
+
+/** A MongoDB-compatible server for a benchmark: MONGODB_URI when set, else a fresh embedded one. */
+export async function benchDatabase(name: string): Promise<{ uri: string; stop: () => Promise<void> }> {
+  if (process.env.MONGODB_URI) {
+    const url = new URL(process.env.MONGODB_URI);
+    url.pathname = `/${name}_${Date.now()}`;
+    return { uri: url.toString(), stop: async () => undefined };
+  }
+  const embedded: EmbeddedMongo = await startEmbeddedMongo(mkdtempSync(path.join(os.tmpdir(), 'psbb-bench-')));
+  return { uri: `${embedded.uri}${name}`, stop: () => embedded.stop() };
+}
+
+export function percentile(sorted: readonly number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
+}
+
+export const round = (n: number, digits = 1): number => Math.round(n * 10 ** digits) / 10 ** digits;
+
+/** Writes bench/results/<date>-<name>.json and returns its path. */
+export function saveResults(name: string, results: unknown): string {
+  const dir = path.join(__dirname, '..', 'results');
+  mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `${new Date().toISOString().slice(0, 10)}-${name}.json`);
+  const machine = { node: process.version, cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryGiB: round(os.totalmem() / 2 ** 30) };
+  writeFileSync(file, `${JSON.stringify({ at: new Date().toISOString(), machine, results }, null, 2)}\n`);
+  return file;
+}
