@@ -8,7 +8,7 @@ export async function benchDatabase(name: string): Promise<{ uri: string; stop: 
   if (process.env.MONGODB_URI) {
     const url = new URL(process.env.MONGODB_URI);
     url.pathname = `/${name}_${Date.now()}`;
-    return { uri: url.toString(), stop: async () => undefined };
+    return { uri: url.toString(), stop: () => Promise.resolve() };
   }
   const embedded: EmbeddedMongo = await startEmbeddedMongo(mkdtempSync(path.join(os.tmpdir(), 'psbb-bench-')));
   return { uri: `${embedded.uri}${name}`, stop: () => embedded.stop() };

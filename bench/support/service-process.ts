@@ -18,7 +18,7 @@ export async function startServiceProcess(env: Record<string, string>): Promise<
   });
   const port = await new Promise<number>((resolve, reject) => {
     // LOG_LEVEL warn hides the listening line; ask at info level just for it.
-    createInterface({ input: child.stdout! }).on('line', (line) => {
+    createInterface({ input: child.stdout }).on('line', (line) => {
       try {
         const entry = JSON.parse(line) as { msg?: string; port?: number };
         if (entry.msg === 'http server listening' && entry.port) resolve(entry.port);
