@@ -7,6 +7,7 @@ import { OUTBOX_COLLECTIONS, type OutboxCollection } from './outbox.fields';
 import type { OutboxMarkers } from './outbox.markers';
 import type { OutboxMetrics } from './outbox.metrics';
 import { OutboxLease } from './outbox.lease';
+import { OutboxScanner } from './outbox.scanner';
 
 export interface SweeperOptions {
   readonly intervalMs: number;
@@ -34,11 +35,6 @@ export interface SweepReport {
   at: string;
 }
 
-interface OutboxDoc {
-  _id: string;
-  outbox?: CloudEvent[];
-}
-
 /**
  * The safety net of the outbox. One replica at a time (holding the lease) scans the events
  * written since its checkpoint, minus an overlap, publishes every one the broker has not
@@ -49,6 +45,7 @@ export class OutboxSweeper {
   private timer?: NodeJS.Timeout;
   private running?: Promise<SweepReport>;
   readonly lease: OutboxLease;
+  private readonly scanner: OutboxScanner;
   last?: SweepReport;
 
   constructor(
@@ -62,6 +59,7 @@ export class OutboxSweeper {
     owner: string,
   ) {
     this.lease = new OutboxLease(connection, owner, options.leaseMs);
+    this.scanner = new OutboxScanner(connection, options.batchSize);
     amqp.onConnect(() => setTimeout(() => void this.sweep(), 200).unref());
   }
 
@@ -103,6 +101,9 @@ export class OutboxSweeper {
     let scannedEvents = 0;
     let republished = 0;
     let complete = true;
+    // Unconfirmed events still in their grace period, and ones this sweep failed to publish: the
+    // outbox depth and oldest-pending gauges, updated as a by-product of the scan.
+    const pending = { count: 0, oldest: undefined as number | undefined };
     let renewedAt = Date.now();
     // Publishing a batch overlaps with reading the next ones (a few batches in flight).
     const inFlight = new Set<Promise<void>>();
@@ -115,10 +116,14 @@ export class OutboxSweeper {
         this.metrics.latency.observe({ path: 'sweeper' }, (Date.now() - Date.parse(e.time)) / 1000);
       }
       republished += confirmed.length;
+      for (const e of missing.filter((_, i) => results[i] !== 'ack')) {
+        pending.count += 1;
+        pending.oldest = Math.min(pending.oldest ?? Date.parse(e.time), Date.parse(e.time));
+      }
       if (confirmed.length < missing.length) complete = false;
     };
     for (const name of OUTBOX_COLLECTIONS) {
-      for await (const events of this.unconfirmed(name, from, to, confirmedIds)) {
+      for await (const events of this.scanner.unconfirmed(name, from, to, confirmedIds, pending)) {
         scannedEvents += events.scanned;
         if (events.missing.length > 0) {
           const p: Promise<void> = publish(events.missing).finally(() => inFlight.delete(p));
@@ -133,6 +138,8 @@ export class OutboxSweeper {
       }
     }
     await Promise.all(inFlight);
+    this.metrics.pending.set(pending.count);
+    this.metrics.oldestAge.set(pending.oldest === undefined ? 0 : (Date.now() - pending.oldest) / 1000);
     if (!complete) return { result: 'incomplete', scannedEvents, republished, at };
     await this.lease.advance(to);
     // A marker is never older than its event, so markers before the next window's start are done with.
@@ -141,49 +148,21 @@ export class OutboxSweeper {
     return { result: 'done', scannedEvents, republished, at };
   }
 
-  /**
-   * Batches of events written in [from, to) whose publication the broker has not confirmed. One
-   * cursor over the window, no sort: FerretDB cannot push a sort down, so paging by _id would
-   * rescan the window once per page.
-   */
-  private async *unconfirmed(name: OutboxCollection, from: Date, to: Date, confirmed: ReadonlySet<string>): AsyncGenerator<{ scanned: number; missing: CloudEvent[] }> {
-    const cursor = this.connection
-      .collection<OutboxDoc>(name)
-      .find({ outboxAt: { $gte: from } }, { projection: { outbox: 1 } })
-      .batchSize(this.options.batchSize);
-    let batch: CloudEvent[] = [];
-    const flush = () => {
-      const result = { scanned: batch.length, missing: batch.filter((e) => !confirmed.has(e.id)) };
-      batch = [];
-      return result;
-    };
-    try {
-      for await (const doc of cursor) {
-        for (const e of doc.outbox ?? []) {
-          const t = Date.parse(e.time);
-          if (t >= from.getTime() && t < to.getTime()) batch.push(e);
-        }
-        if (batch.length >= this.options.batchSize) yield flush();
-      }
-      if (batch.length > 0) yield flush();
-    } finally {
-      await cursor.close();
-    }
-  }
-
   /** Events written since the checkpoint (minus the overlap) that the broker has not confirmed yet. */
   async status(): Promise<PendingStatus> {
     const state = await this.lease.read();
     const from = new Date((state?.sweptUntil.getTime() ?? 0) - this.options.overlapMs);
-    const byCollection = {} as Record<OutboxCollection, number>;
     const confirmed = await this.markers.since(from);
+    const byCollection = {} as Record<OutboxCollection, number>;
     let oldest: number | undefined;
     for (const name of OUTBOX_COLLECTIONS) {
-      byCollection[name] = 0;
-      for await (const { missing } of this.unconfirmed(name, from, new Date(Date.now() + 60_000), confirmed)) {
-        byCollection[name] += missing.length;
-        for (const e of missing) oldest = Math.min(oldest ?? Infinity, Date.parse(e.time));
+      const young = { count: 0, oldest: undefined as number | undefined };
+      for await (const { missing } of this.scanner.unconfirmed(name, from, new Date(Date.now() + 60_000), confirmed, young)) {
+        young.count += missing.length;
+        for (const e of missing) young.oldest = Math.min(young.oldest ?? Infinity, Date.parse(e.time));
       }
+      byCollection[name] = young.count;
+      if (young.oldest !== undefined) oldest = Math.min(oldest ?? young.oldest, young.oldest);
     }
     const pending = Object.values(byCollection).reduce((a, b) => a + b, 0);
     this.metrics.pending.set(pending);
