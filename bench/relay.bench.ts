@@ -32,8 +32,8 @@ const AMQP_URL = process.env.AMQP_URL ?? 'amqp://localhost';
 function fakeEvents(factory: EventFactory, n: number, at: Date): CloudEvent[] {
   return Array.from({ length: n }, (_, i) => ({
     ...factory.tenderProfileCreated(
-      { id: randomUUID(), category: 'notebook', level: 'core', criterionSets: [{ id: 'eu-gpp-computers-2021', version: '2021' }], criteria: [], implicit: true, createdAt: at.toISOString(), createdBy: 'bench', criterionSetIds: [] },
-      { actor: 'bench', correlationId: `bench-${i}` },
+      { id: randomUUID(), organisation: 'bench', category: 'notebook', level: 'core', criterionSets: [{ id: 'eu-gpp-computers-2021', version: '2021' }], criteria: [], implicit: true, createdAt: at.toISOString(), createdBy: 'bench', criterionSetIds: [] },
+      { actor: 'bench', organisation: 'bench', correlationId: `bench-${i}` },
     ),
     time: at.toISOString(),
   }));

@@ -11,7 +11,8 @@ import { createCatalogue } from '../src/wiring/catalogue.wiring';
  * idempotent load the service runs at start-up (SEED_ON_START). Prints what it did.
  */
 async function seed(): Promise<void> {
-  const config = loadConfigOrExit();
+  // Seeding serves no requests, so it needs no identity provider settings.
+  const config = loadConfigOrExit({ AUTH_MODE: 'none', ...process.env });
   const logger = createLogger(config.logLevel);
   const mongo = new MongoConnection(config.mongodbUri, logger, { serverSelectionTimeoutMS: config.mongodbServerSelectionTimeoutMs });
   await mongo.connect(config.mongodbStartupTimeoutMs);

@@ -1,4 +1,11 @@
+import cors from 'cors';
 import express, { type Express } from 'express';
+import helmet from 'helmet';
+import { auditMiddleware } from './http/audit.middleware';
+import { hostileInputMiddleware, verifyUtf8 } from './http/hostile-input.middleware';
+import type { SecurityDeps } from './http/security/security';
+import { timeoutMiddleware } from './http/timeout.middleware';
+import type { AuditLog } from './infra/audit/audit.log';
 import { docsAssetsRouter } from './http/docs/docs-assets.router';
 import { errorMiddleware } from './http/error.middleware';
 import { createHandlers } from './http/handlers';
@@ -17,7 +24,16 @@ export interface AppOptions {
   readonly batchBodyLimitBytes?: number;
   readonly openapi: OpenApiRuntime;
   readonly deps: HttpDeps;
+  readonly security: SecurityDeps;
+  readonly audit: AuditLog;
+  /** Browser origins allowed by CORS; empty keeps CORS closed. */
+  readonly corsOrigins: readonly string[];
+  readonly requestTimeoutMs: number;
+  /** express "trust proxy", so req.ip is the client behind an ingress (rate limits, audit). */
+  readonly trustProxy?: string | number | boolean;
 }
+
+const EXPOSED_HEADERS = ['X-Request-ID', 'X-Correlation-ID', 'Location', 'ETag', 'Retry-After', 'WWW-Authenticate', 'Content-Disposition'];
 
 /** Builds the express application without listening, so tests drive it with supertest. */
 export function buildApp(options: AppOptions): Express {
@@ -27,15 +43,26 @@ export function buildApp(options: AppOptions): Express {
   app.set('etag', false);
   // "simple" parsing yields only strings and string arrays, never objects such as ?a[$gt]=1.
   app.set('query parser', 'simple');
+  if (options.trustProxy !== undefined) app.set('trust proxy', options.trustProxy);
 
   app.use(requestContextMiddleware);
   app.use(httpLoggerMiddleware(options.logger));
   app.use(metricsMiddleware(options.deps.metrics));
+  app.use(auditMiddleware(options.audit));
+  app.use(timeoutMiddleware(options.requestTimeoutMs));
+  // Swagger UI needs inline styles; everything else is same-origin only.
+  app.use(
+    helmet({
+      contentSecurityPolicy: { directives: { defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", 'data:'] } },
+    }),
+  );
+  app.use(cors({ origin: options.corsOrigins.length > 0 ? [...options.corsOrigins] : false, exposedHeaders: EXPOSED_HEADERS, maxAge: 600 }));
   app.use('/docs/assets', docsAssetsRouter());
-  const json = (limit: number) => express.json({ limit, type: ['application/json', 'application/*+json'] });
+  const json = (limit: number) => express.json({ limit, type: ['application/json', 'application/*+json'], verify: verifyUtf8 });
   app.use('/api/v1/compliance-checks/batch', json(options.batchBodyLimitBytes ?? options.bodyLimitBytes));
   app.use(json(options.bodyLimitBytes));
-  app.use(createDispatcher(options.openapi, createHandlers(options.deps)));
+  app.use(hostileInputMiddleware);
+  app.use(createDispatcher(options.openapi, createHandlers(options.deps), options.security));
   app.use(errorMiddleware(options.logger));
   return app;
 }

@@ -27,6 +27,20 @@ export interface Config {
   readonly catalogueFreshnessMs: number;
   readonly eventSource: string;
   readonly instanceId: string;
+  readonly auth: AuthConfig;
+  readonly limits: {
+    /** Sustained requests per second per client, and the burst a client may use at once. */
+    readonly ratePerSecond: number;
+    readonly rateBurst: number;
+    /** Failed authentications allowed per client address (sustained per second, and burst). */
+    readonly authFailuresPerSecond: number;
+    readonly authFailureBurst: number;
+    readonly requestTimeoutMs: number;
+  };
+  /** Origins allowed to call the API from a browser; empty = CORS closed. */
+  readonly corsOrigins: readonly string[];
+  /** express "trust proxy" (hops or true) when the service runs behind an ingress. */
+  readonly trustProxy?: number | boolean;
   readonly outbox: {
     readonly sweepIntervalMs: number;
     readonly graceMs: number;
@@ -34,6 +48,25 @@ export interface Config {
     readonly leaseMs: number;
     readonly batchSize: number;
   };
+}
+
+export type AuthMode = 'jwt' | 'none';
+
+export interface AuthConfig {
+  /** `none` only for the local embedded default (`npm run dev`): every caller is an administrator. */
+  readonly mode: AuthMode;
+  readonly issuer: string;
+  readonly audience: string;
+  readonly jwksUrl?: string;
+  readonly jwksFile?: string;
+  readonly algorithms: readonly string[];
+  readonly clockToleranceS: number;
+  readonly orgClaim: string;
+  /** Let anyone read the catalogue (criteria:read) without credentials. */
+  readonly publicCriteriaRead: boolean;
+  /** An administrator key from a secret store, for installations without an identity provider yet. */
+  readonly bootstrapAdminApiKey?: string;
+  readonly apiKeyCacheTtlMs: number;
 }
 
 export class ConfigError extends Error {
@@ -115,6 +148,29 @@ class Reader {
   }
 }
 
+function readAuth(r: Reader, env: Env): AuthConfig {
+  const mode = r.oneOf('AUTH_MODE', ['jwt', 'none'] as const, 'jwt');
+  const jwt = mode === 'jwt';
+  const auth: AuthConfig = {
+    mode,
+    issuer: jwt ? r.string('JWT_ISSUER') : (env.JWT_ISSUER ?? ''),
+    audience: jwt ? r.string('JWT_AUDIENCE') : (env.JWT_AUDIENCE ?? ''),
+    ...(env.JWT_JWKS_URL ? { jwksUrl: r.uri('JWT_JWKS_URL', ['https', 'http']) } : {}),
+    ...(env.JWT_JWKS_FILE ? { jwksFile: env.JWT_JWKS_FILE } : {}),
+    algorithms: (env.JWT_ALGORITHMS ?? 'RS256,PS256,ES256,EdDSA').split(',').map((a) => a.trim()).filter(Boolean),
+    clockToleranceS: r.integer('JWT_CLOCK_TOLERANCE_S', 30, 0, 300),
+    orgClaim: r.string('JWT_ORG_CLAIM', 'org'),
+    publicCriteriaRead: r.boolean('CRITERIA_PUBLIC_READ', false),
+    ...(env.BOOTSTRAP_ADMIN_API_KEY ? { bootstrapAdminApiKey: env.BOOTSTRAP_ADMIN_API_KEY } : {}),
+    apiKeyCacheTtlMs: r.integer('API_KEY_CACHE_TTL_MS', 10_000, 0, 600_000),
+  };
+  if (jwt && !auth.jwksUrl && !auth.jwksFile) r.problems.push('JWT_JWKS_URL or JWT_JWKS_FILE: one is required when AUTH_MODE=jwt');
+  if (auth.bootstrapAdminApiKey !== undefined && auth.bootstrapAdminApiKey.length < 32) {
+    r.problems.push('BOOTSTRAP_ADMIN_API_KEY: must be at least 32 characters');
+  }
+  return auth;
+}
+
 export function loadConfig(env: Env = process.env): Config {
   const r = new Reader(env);
   const config: Config = {
@@ -132,6 +188,16 @@ export function loadConfig(env: Env = process.env): Config {
     serviceVersion: r.string('SERVICE_VERSION', env.npm_package_version ?? '0.1.0'),
     seedOnStart: r.boolean('SEED_ON_START', true),
     catalogueFreshnessMs: r.integer('CATALOGUE_FRESHNESS_MS', 1_000, 0, 3_600_000),
+    auth: readAuth(r, env),
+    limits: {
+      ratePerSecond: r.integer('RATE_LIMIT_PER_SECOND', 50, 1, 1_000_000),
+      rateBurst: r.integer('RATE_LIMIT_BURST', 200, 1, 1_000_000),
+      authFailuresPerSecond: r.integer('AUTH_FAILURE_LIMIT_PER_SECOND', 5, 1, 1_000_000),
+      authFailureBurst: r.integer('AUTH_FAILURE_LIMIT_BURST', 50, 1, 1_000_000),
+      requestTimeoutMs: r.integer('REQUEST_TIMEOUT_MS', 30_000, 1_000, 600_000),
+    },
+    corsOrigins: (env.CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
+    ...(env.TRUST_PROXY ? { trustProxy: env.TRUST_PROXY === 'true' ? true : r.integer('TRUST_PROXY', 1, 0, 10) } : {}),
     eventSource: r.string('EVENT_SOURCE', '/procurement-sustainability'),
     instanceId: r.string('INSTANCE_ID', `${hostname()}-${process.pid}`),
     outbox: {

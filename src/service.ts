@@ -14,6 +14,7 @@ import { OPENAPI_PATH } from './paths';
 import { createCatalogue, type CatalogueModule } from './wiring/catalogue.wiring';
 import { createCompliance } from './wiring/compliance.wiring';
 import { createEvents, type EventsModule } from './wiring/events.wiring';
+import { createSecurity } from './wiring/security.wiring';
 
 export interface Service {
   readonly app: Express;
@@ -36,6 +37,7 @@ export async function createService(config: Config, logger: Logger): Promise<Ser
   const openapi = await createOpenApiRuntime(OPENAPI_PATH);
   const contract = new Contract(OPENAPI_PATH);
   const clock = { now: () => new Date() };
+  const security = createSecurity(config, mongo, logger);
   const events = createEvents({ config, amqp, mongo, metrics, logger, now: () => clock.now() });
   const sink = events.relay;
   const catalogue = createCatalogue({ config, contract, mongo, logger, clock, events: events.factory, sink });
@@ -50,11 +52,24 @@ export async function createService(config: Config, logger: Logger): Promise<Ser
     contract: { yaml: contract.yaml, json: JSON.stringify(contract.document) },
     catalogue: catalogue.service,
     compliance,
+    apiKeys: security.apiKeys,
+    audit: security.audit,
     outbox: () => events.sweeper.status().then((status) => ({ ...status, relayQueue: events.relay.size, broker: amqp.state(), lastSweep: events.sweeper.last })),
     readiness: () =>
       checkReadiness({ mongodb: () => mongo.check(), rabbitmq: () => amqp.state(), shuttingDown: () => shuttingDown }),
   };
-  const app = buildApp({ logger, bodyLimitBytes: config.bodyLimitBytes, batchBodyLimitBytes: config.batchBodyLimitBytes, openapi, deps });
+  const app = buildApp({
+    logger,
+    bodyLimitBytes: config.bodyLimitBytes,
+    batchBodyLimitBytes: config.batchBodyLimitBytes,
+    openapi,
+    deps,
+    security: security.deps,
+    audit: security.audit,
+    corsOrigins: config.corsOrigins,
+    requestTimeoutMs: config.limits.requestTimeoutMs,
+    ...(config.trustProxy !== undefined ? { trustProxy: config.trustProxy } : {}),
+  });
 
   return {
     app,
@@ -91,6 +106,7 @@ export async function createService(config: Config, logger: Logger): Promise<Ser
         await drained;
         clearTimeout(timer);
       }
+      await security.audit.flush().catch((err: unknown) => logger.warn({ err }, 'flushing the audit trail failed'));
       await events.sweeper.stop();
       await events.relay.stop(Math.min(5_000, config.shutdownTimeoutMs));
       await amqp.close().catch((err: unknown) => logger.warn({ err }, 'closing rabbitmq failed'));

@@ -20,6 +20,8 @@ function fromBodyParser(err: BodyParserError): ProblemInput | undefined {
       return { status: 415, code: 'UNSUPPORTED_MEDIA_TYPE', detail: `Unsupported charset "${err.charset ?? ''}"; send UTF-8` };
     case 'encoding.unsupported':
       return { status: 415, code: 'UNSUPPORTED_MEDIA_TYPE', detail: `Unsupported content encoding "${err.encoding ?? ''}"` };
+    case 'encoding.invalid':
+      return { status: 400, code: 'INVALID_ENCODING', detail: 'The request body is not valid UTF-8' };
     case 'request.aborted':
     case 'request.size.invalid':
       return { status: 400, code: 'BAD_REQUEST', detail: 'The request body was incomplete' };

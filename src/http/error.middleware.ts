@@ -16,7 +16,7 @@ export function errorMiddleware(logger: Logger) {
       res.destroy();
       return;
     }
-    const headers: Record<string, string> = input.status === 503 ? { 'Retry-After': '5' } : {};
+    const headers: Record<string, string> = { ...(input.status === 503 ? { 'Retry-After': '5' } : {}), ...input.headers };
     sendProblem(res, buildProblem(input, req.originalUrl.split('?')[0] ?? '/', ctx.requestId), headers);
   };
 }

@@ -1,6 +1,8 @@
 import type { CatalogueService } from '../domain/catalogue/catalogue.service';
 import type { ComplianceService } from '../domain/compliance/compliance.service';
 import type { ReadinessReport } from '../domain/health/readiness';
+import type { AuditLog } from '../infra/audit/audit.log';
+import type { ApiKeys } from '../infra/security/api-keys';
 import type { Metrics } from '../infra/metrics/metrics';
 
 /** What the HTTP handlers need from the rest of the service; built in src/service.ts. */
@@ -13,4 +15,6 @@ export interface HttpDeps {
   readonly catalogue: CatalogueService;
   readonly compliance: ComplianceService;
   readonly outbox: () => Promise<unknown>;
+  readonly apiKeys: ApiKeys;
+  readonly audit: AuditLog;
 }

@@ -20,8 +20,11 @@ const TITLES: Record<number, string> = {
   405: 'Method Not Allowed',
   409: 'Conflict',
   412: 'Precondition Failed',
+  401: 'Unauthorized',
+  403: 'Forbidden',
   413: 'Content Too Large',
   415: 'Unsupported Media Type',
+  429: 'Too Many Requests',
   500: 'Internal Server Error',
   503: 'Service Unavailable',
 };
@@ -39,6 +42,8 @@ export interface ProblemInput {
   detail: string;
   errors?: readonly FieldError[];
   allowed?: readonly string[];
+  /** Response headers that belong to the problem (Retry-After, WWW-Authenticate). */
+  headers?: Readonly<Record<string, string>>;
 }
 
 export function buildProblem(input: ProblemInput, instance: string, traceId: string): Problem {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
+import type { Principal } from '../domain/security/principal';
 
 export interface RequestContext {
   readonly requestId: string;
@@ -9,6 +10,10 @@ export interface RequestContext {
   /** The matched OpenAPI path template, set after routing; used by logs and metrics. */
   route?: string;
   operationId?: string;
+  /** Set by the security layer once the caller is authenticated. */
+  principal?: Principal;
+  /** Why authentication failed, for the audit trail. */
+  authFailure?: string;
 }
 
 // Ids from callers end up in logs and headers: accept only short, printable, header-safe values.

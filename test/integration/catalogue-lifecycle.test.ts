@@ -1,12 +1,18 @@
+import { api } from '../support/contract';
 import { draftSet } from '../support/catalogue-fixtures';
+import { mintToken } from '../support/auth';
 import { useTestService } from '../support/test-service';
+
+/** A catalogue administrator whose name ends up in the history. */
+const as = async (sub: string) => mintToken({ scopes: ['criteria:admin', 'criteria:read'], sub });
 
 describe('criterion-set lifecycle', () => {
   const ctx = useTestService();
 
   it('creates a draft, edits it, publishes it, then refuses every change', async () => {
     const def = draftSet();
-    const created = await ctx.client.post('/api/v1/criterion-sets').set('X-Actor', 'alice@agency.example').send(def).expect(201);
+    const alice = api(ctx.svc.service.app, { token: await as('alice@agency.example') });
+    const created = await alice.post('/api/v1/criterion-sets').send(def).expect(201);
     expect(created.headers.location).toBe(`/api/v1/criterion-sets/${def.id}`);
     expect(created.body).toMatchObject({ id: def.id, status: 'draft', revision: 1, criteriaCount: 2 });
     expect(created.body.history).toEqual([{ at: expect.stringMatching(/Z$/), actor: 'alice@agency.example', action: 'created', revision: 1 }]);
@@ -21,17 +27,16 @@ describe('criterion-set lifecycle', () => {
     const edited = { ...def, title: 'Edited title' };
     const stale = await ctx.client.put(`/api/v1/criterion-sets/${def.id}`).set('If-Match', '"not-the-current-etag"').send(edited).expect(412);
     expect(stale.body.code).toBe('PRECONDITION_FAILED');
-    const replaced = await ctx.client
+    const replaced = await api(ctx.svc.service.app, { token: await as('bob') })
       .put(`/api/v1/criterion-sets/${def.id}`)
       .set('If-Match', String(created.headers.etag))
-      .set('X-Actor', 'bob')
       .send(edited)
       .expect(200);
     expect(replaced.body).toMatchObject({ title: 'Edited title', revision: 2 });
     expect(replaced.body.history.map((h: { action: string; actor: string }) => `${h.action}:${h.actor}`)).toEqual(['created:alice@agency.example', 'replaced:bob']);
     expect(replaced.headers.etag).not.toBe(created.headers.etag);
 
-    const published = await ctx.client.post(`/api/v1/criterion-sets/${def.id}/publish`).set('X-Actor', 'carol').expect(200);
+    const published = await api(ctx.svc.service.app, { token: await as('carol') }).post(`/api/v1/criterion-sets/${def.id}/publish`).expect(200);
     expect(published.body).toMatchObject({ status: 'published', revision: 3, publishedAt: expect.any(String) });
     const nowListed = await ctx.client.get(`/api/v1/criteria?set=${def.id}`).expect(200);
     expect(nowListed.body.total).toBe(2);
@@ -54,7 +59,7 @@ describe('criterion-set lifecycle', () => {
     await ctx.client.post('/api/v1/criterion-sets').send(def).expect(201);
     expect((await ctx.client.post(`/api/v1/criterion-sets/${def.id}/retire`).expect(409)).body.code).toBe('INVALID_TRANSITION');
     await ctx.client.post(`/api/v1/criterion-sets/${def.id}/publish`).expect(200);
-    const retired = await ctx.client.post(`/api/v1/criterion-sets/${def.id}/retire`).set('X-Actor', 'dave').expect(200);
+    const retired = await api(ctx.svc.service.app, { token: await as('dave') }).post(`/api/v1/criterion-sets/${def.id}/retire`).expect(200);
     expect(retired.body).toMatchObject({ status: 'retired', retiredAt: expect.any(String) });
     expect(retired.body.history.at(-1)).toMatchObject({ action: 'retired', actor: 'dave' });
     await ctx.client.get(`/api/v1/criterion-sets/${def.id}`).expect(200);
@@ -69,11 +74,12 @@ describe('criterion-set lifecycle', () => {
     await ctx.client.post('/api/v1/criterion-sets').send(def).expect(201);
     await ctx.client.post(`/api/v1/criterion-sets/${def.id}/publish`).expect(200);
     const nextId = `${def.id}-v2`;
-    const draft = await ctx.client.post(`/api/v1/criterion-sets/${def.id}/versions`).set('X-Actor', 'erin').send({ id: nextId, version: '2027-01' }).expect(201);
+    const erin = api(ctx.svc.service.app, { token: await as('erin') });
+    const draft = await erin.post(`/api/v1/criterion-sets/${def.id}/versions`).send({ id: nextId, version: '2027-01' }).expect(201);
     expect(draft.body).toMatchObject({ id: nextId, version: '2027-01', status: 'draft', supersedes: [def.id] });
     const changed = { ...def, id: nextId, version: '2027-01', supersedes: [def.id], title: 'Second edition' };
     await ctx.client.put(`/api/v1/criterion-sets/${nextId}`).send(changed).expect(200);
-    await ctx.client.post(`/api/v1/criterion-sets/${nextId}/publish`).set('X-Actor', 'erin').expect(200);
+    await erin.post(`/api/v1/criterion-sets/${nextId}/publish`).expect(200);
 
     const old = await ctx.client.get(`/api/v1/criterion-sets/${def.id}`).expect(200);
     expect(old.body).toMatchObject({ status: 'retired', supersededBy: nextId });

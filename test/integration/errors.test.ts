@@ -1,4 +1,7 @@
 import { buildApp } from '../../src/app';
+import { loadConfig } from '../../src/config';
+import { MongoConnection } from '../../src/infra/mongo/mongo.connection';
+import { createSecurity } from '../../src/wiring/security.wiring';
 import { createMetrics } from '../../src/infra/metrics/metrics';
 import { createOpenApiRuntime } from '../../src/http/openapi/openapi.backend';
 import { OPENAPI_PATH } from '../../src/paths';
@@ -99,7 +102,19 @@ describe('internal errors', () => {
       readiness: () => Promise.reject(new Error('SECRET connection string mongodb://admin:hunter2@db')),
       catalogue: undefined,
     } as unknown as HttpDeps;
-    const app = buildApp({ logger, bodyLimitBytes: 1024, openapi: await createOpenApiRuntime(OPENAPI_PATH), deps });
+    // An app wired by hand, whose readiness probe throws; security and audit are never reached.
+    const config = loadConfig({ MONGODB_URI: 'mongodb://127.0.0.1:1/unused', AUTH_MODE: 'none', LOG_LEVEL: 'silent' });
+    const security = createSecurity(config, new MongoConnection(config.mongodbUri, logger), logger);
+    const app = buildApp({
+      logger,
+      bodyLimitBytes: 1024,
+      openapi: await createOpenApiRuntime(OPENAPI_PATH),
+      deps,
+      security: security.deps,
+      audit: security.audit,
+      corsOrigins: [],
+      requestTimeoutMs: 5_000,
+    });
     const res = await api(app).get('/health/ready').expect(500).expect('Content-Type', PROBLEM);
     expect(res.body).toMatchObject({ status: 500, code: 'INTERNAL_ERROR', traceId: res.headers['x-request-id'] });
     expect(res.text).not.toMatch(/SECRET|hunter2|at .*\.ts|Error:/);

@@ -3,6 +3,7 @@ import amqplib from 'amqplib';
 import { NO_SINK } from '../../src/infra/outbox/outbox.fields';
 import { createCompliance } from '../../src/wiring/compliance.wiring';
 import { assertEventMatchesAsyncApi, validateEventHeaders, loadAsyncApi } from '../support/asyncapi';
+import { TEST_ORG } from '../support/auth';
 import { api } from '../support/contract';
 import { draftSet } from '../support/catalogue-fixtures';
 import { EventConsumer, type Received } from '../support/event-consumer';
@@ -138,7 +139,7 @@ describe('assessment and catalogue events on RabbitMQ', () => {
     const crashedWriter = createCompliance({ mongo: svc.service.mongo, catalogue: svc.service.catalogue.reader, events: svc.service.events.factory, sink: NO_SINK, now: () => new Date() });
     const ids: string[] = [];
     for (let i = 0; i < 20; i++) {
-      const { assessment } = await crashedWriter.check({ ...inline, offer: compliantNotebookOffer(`Orphan ${i}`, 10) } as never, { actor: 'test', correlationId: `orphan-${i}` });
+      const { assessment } = await crashedWriter.check({ ...inline, offer: compliantNotebookOffer(`Orphan ${i}`, 10) } as never, { actor: 'test', organisation: TEST_ORG, correlationId: `orphan-${i}` });
       ids.push(assessment.id);
     }
     const status = await api(svc.service.app).get('/api/v1/admin/outbox').expect(200);
@@ -171,7 +172,7 @@ describe('several replicas', () => {
       const profile = await api(a.service.app).post('/api/v1/tender-profiles').send(inline).expect(201);
       const ids: string[] = [];
       for (let i = 0; i < 50; i++) {
-        ids.push((await crashed.check({ profileId: profile.body.id, offer: compliantNotebookOffer(`Backlog ${i}`, 12) } as never, { actor: 'test', correlationId: 'c' })).assessment.id);
+        ids.push((await crashed.check({ profileId: profile.body.id, offer: compliantNotebookOffer(`Backlog ${i}`, 12) } as never, { actor: 'test', organisation: TEST_ORG, correlationId: 'c' })).assessment.id);
       }
       await new Promise((r) => setTimeout(r, 400));
       const [ra, rb] = await Promise.all([a.service.events.sweeper.sweep(), b.service.events.sweeper.sweep()]);

@@ -4,10 +4,12 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { startFerretDb } from '../../src/infra/mongo/embedded/ferretdb.launcher';
+import { authEnv } from '../support/auth';
 import { freePort, spawnService, type ServiceProcess } from '../support/process';
 import { eventually, startTestService, testDatabaseUri } from '../support/test-service';
 
 const baseEnv = () => ({
+  ...authEnv(),
   MONGODB_URI: testDatabaseUri(),
   AMQP_URL: process.env.AMQP_URL ?? 'amqp://localhost',
   PORT: '0',

@@ -6,6 +6,7 @@ import supertest from 'supertest';
 import { parse } from 'yaml';
 import { FastRouter } from '../../src/http/openapi/fast-router';
 import { OPENAPI_PATH } from '../../src/paths';
+import { getDefaultToken } from './auth';
 
 /**
  * Every response a test sees through `api()` is checked against api/openapi.yaml: the status must
@@ -94,10 +95,19 @@ export function assertMatchesContract(method: string, url: string, res: Observed
 
 type Verb = 'get' | 'post' | 'put' | 'patch' | 'delete' | 'head' | 'options';
 
-/** supertest, with every response checked against the contract. */
-export function api(target: Express | string) {
+/**
+ * supertest, with every response checked against the contract. Requests carry a bearer token:
+ * the default administrator's (set up for every integration test), the one given, or none (null).
+ */
+export function api(target: Express | string, options: { token?: string | null; apiKey?: string } = {}) {
   const agent = supertest(target);
-  const verb = (m: Verb) => (url: string) => agent[m](url).expect((res) => assertMatchesContract(m, url, res));
+  const token = options.token === undefined ? getDefaultToken() : options.token;
+  const verb = (m: Verb) => (url: string) => {
+    const test = agent[m](url).expect((res) => assertMatchesContract(m, url, res));
+    if (token) void test.set('Authorization', `Bearer ${token}`);
+    if (options.apiKey) void test.set('X-API-Key', options.apiKey);
+    return test;
+  };
   return {
     get: verb('get'),
     post: verb('post'),

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import amqplib from 'amqplib';
 import { startEmbeddedMongo, type EmbeddedEngine, type EmbeddedMongo } from '../../src/infra/mongo/embedded/embedded-mongo';
+import { createTestIdentityProvider } from './auth';
 
 declare global {
   var __embeddedMongo: EmbeddedMongo | undefined;
@@ -22,6 +23,10 @@ export default async function globalSetup(): Promise<void> {
   } catch (err) {
     throw new Error(`RabbitMQ is not reachable at ${amqpUrl} (${String(err)}); start it (rabbitmq-server -detached) or set AMQP_URL`);
   }
+
+  const idp = await createTestIdentityProvider(mkdtempSync(path.join(os.tmpdir(), 'psbb-test-idp-')));
+  process.env.TEST_JWKS_FILE = idp.jwksFile;
+  process.env.TEST_SIGNING_KEY_FILE = idp.signingKeyFile;
 
   if (process.env.MONGODB_URI) {
     process.env.TEST_MONGODB_URI = process.env.MONGODB_URI;

@@ -5,6 +5,7 @@ import amqplib from 'amqplib';
 import { loadConfig, type Config } from '../../src/config';
 import { createLogger } from '../../src/infra/logging/logger';
 import { createService, type Service } from '../../src/service';
+import { authEnv } from './auth';
 import { api } from './contract';
 
 export type LogRecord = Record<string, unknown> & { msg?: string; level?: string };
@@ -40,6 +41,11 @@ export async function startTestService(env: Record<string, string> = {}): Promis
     HOST: '127.0.0.1',
     LOG_LEVEL: 'debug',
     MONGODB_STARTUP_TIMEOUT_MS: '15000',
+    RATE_LIMIT_PER_SECOND: '100000',
+    RATE_LIMIT_BURST: '100000',
+    AUTH_FAILURE_LIMIT_PER_SECOND: '100000',
+    AUTH_FAILURE_LIMIT_BURST: '100000',
+    ...authEnv(),
     ...env,
   });
   const logs: LogRecord[] = [];

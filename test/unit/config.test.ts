@@ -1,6 +1,6 @@
 import { ConfigError, loadConfig, redactUri } from '../../src/config';
 
-const base = { MONGODB_URI: 'mongodb://localhost:27017/db' };
+const base = { MONGODB_URI: 'mongodb://localhost:27017/db', JWT_ISSUER: 'https://idp.example', JWT_AUDIENCE: 'psbb', JWT_JWKS_URL: 'https://idp.example/jwks' };
 
 describe('configuration', () => {
   it('applies documented defaults', () => {
@@ -21,7 +21,7 @@ describe('configuration', () => {
   it('reports every invalid variable at once, by name', () => {
     let error: ConfigError | undefined;
     try {
-      loadConfig({ PORT: '99999', LOG_LEVEL: 'chatty', AMQP_URL: 'http://broker', SEED_ON_START: 'maybe', AMQP_EXCHANGE: 'bad exchange!' });
+      loadConfig({ PORT: '99999', LOG_LEVEL: 'chatty', AMQP_URL: 'http://broker', SEED_ON_START: 'maybe', AMQP_EXCHANGE: 'bad exchange!', AUTH_MODE: 'none' });
     } catch (err) {
       error = err as ConfigError;
     }
@@ -36,10 +36,17 @@ describe('configuration', () => {
     ]);
   });
 
+  it('requires an issuer, an audience and a JWKS unless authentication is explicitly off', () => {
+    expect(() => loadConfig({ MONGODB_URI: base.MONGODB_URI })).toThrow(/JWT_ISSUER: is required[\s\S]*JWT_AUDIENCE: is required[\s\S]*JWT_JWKS_URL or JWT_JWKS_FILE/);
+    expect(loadConfig(base).auth).toMatchObject({ mode: 'jwt', issuer: 'https://idp.example', clockToleranceS: 30, publicCriteriaRead: false });
+    expect(loadConfig({ MONGODB_URI: base.MONGODB_URI, AUTH_MODE: 'none' }).auth.mode).toBe('none');
+    expect(() => loadConfig({ ...base, BOOTSTRAP_ADMIN_API_KEY: 'short' })).toThrow('BOOTSTRAP_ADMIN_API_KEY: must be at least 32 characters');
+  });
+
   it('never echoes a URI that fails to parse, since it may hold a password', () => {
-    expect(() => loadConfig({ MONGODB_URI: 'mongodb://user:s3cret@[bad-host' })).toThrow('MONGODB_URI: is not a valid URI');
+    expect(() => loadConfig({ ...base, MONGODB_URI: 'mongodb://user:s3cret@[bad-host' })).toThrow('MONGODB_URI: is not a valid URI');
     try {
-      loadConfig({ MONGODB_URI: 'mongodb://user:s3cret@[bad-host' });
+      loadConfig({ ...base, MONGODB_URI: 'mongodb://user:s3cret@[bad-host' });
     } catch (err) {
       expect(String(err)).not.toContain('s3cret');
     }

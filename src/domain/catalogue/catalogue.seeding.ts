@@ -34,7 +34,7 @@ export async function seedCatalogue(
   clock: Clock,
   events: EventFactory,
 ): Promise<SeedReport> {
-  const ctx = { actor: SEED_ACTOR, correlationId: `seed-${clock.now().toISOString()}` };
+  const ctx = { actor: SEED_ACTOR, organisation: 'system', correlationId: `seed-${clock.now().toISOString()}` };
   for (const { definition } of seeds) {
     const errors = checkCriterionSet(definition, vocabulary);
     if (errors.length > 0) {

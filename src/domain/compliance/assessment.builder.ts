@@ -67,6 +67,7 @@ export function assessOffer(profile: TenderProfile, offer: Offer, meta: Assessme
   });
   return {
     id: meta.id,
+    organisation: profile.organisation,
     offerId,
     ...(offer.tenderRef ? { tenderRef: offer.tenderRef } : profile.tenderRef ? { tenderRef: profile.tenderRef } : {}),
     ...(offer.lotRef ? { lotRef: offer.lotRef } : {}),

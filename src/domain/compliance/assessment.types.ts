@@ -23,6 +23,8 @@ export interface OfferSummary extends AssessmentSummary {
 /** A stored assessment of a whole offer. */
 export interface Assessment {
   id: string;
+  /** The organisation that ran the check (the profile's owner). */
+  organisation: string;
   offerId: string;
   tenderRef?: string;
   lotRef?: string;

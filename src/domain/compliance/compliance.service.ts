@@ -9,6 +9,7 @@ import type { Offer } from './compliance.types';
 import type { AssessmentFilter, AssessmentStore, ProfileStore } from './compliance.store';
 import type { EventFactory } from '../events/event.factory';
 import type { CommandContext } from '../events/event.types';
+import { canSee, type Viewer } from '../security/principal';
 import { rankAssessments, type RankingEntry } from './ranking';
 import { buildTenderProfile } from './tender-profile.builder';
 import type { CriteriaSelection, TenderProfile } from './tender-profile.types';
@@ -20,6 +21,8 @@ export type BatchRequest = Selector & { offers: Offer[] };
 export type BatchOutcome =
   | { index: number; kind: 'created' | 'replayed'; assessment: Assessment }
   | { index: number; kind: 'failed'; error: DomainError };
+
+const viewerOf = (ctx: CommandContext): Viewer => ({ organisation: ctx.organisation, admin: ctx.admin === true });
 
 const keyConflict = () => conflict('IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was used for a different request');
 
@@ -41,6 +44,7 @@ export class ComplianceService {
     const { tenderRef, title, ...selection } = request;
     const meta = {
       id: implicitId ?? newId(),
+      organisation: ctx.organisation,
       ...(tenderRef ? { tenderRef } : {}),
       ...(title ? { title } : {}),
       implicit: implicitId !== undefined,
@@ -52,28 +56,30 @@ export class ComplianceService {
     return profile;
   }
 
-  async getProfile(id: string): Promise<TenderProfile> {
+  /** Another organisation's profile is reported as missing, not forbidden: its existence is not disclosed. */
+  async getProfile(id: string, viewer: Viewer): Promise<TenderProfile> {
     const profile = await this.profiles.get(id);
-    if (!profile) throw notFound('Tender profile', id);
+    if (!profile || !canSee(viewer, profile.organisation)) throw notFound('Tender profile', id);
     return profile;
   }
 
-  listProfiles(filter: { tenderRef?: string }, page: number, pageSize: number): Promise<Page<TenderProfile>> {
-    return this.profiles.list(filter, page, pageSize);
+  listProfiles(filter: { tenderRef?: string }, viewer: Viewer, page: number, pageSize: number): Promise<Page<TenderProfile>> {
+    return this.profiles.list({ ...filter, ...(viewer.admin ? {} : { organisation: viewer.organisation }) }, page, pageSize);
   }
 
   private async profileFor(request: Selector, ctx: CommandContext, key: string | undefined, tenderRef?: string): Promise<TenderProfile> {
-    if (request.profileId) return this.getProfile(request.profileId);
+    if (request.profileId) return this.getProfile(request.profileId, viewerOf(ctx));
     const { criterionSetIds, category, level, include, exclude, parameters, awardWeights } = request;
     const selection = { criterionSetIds: criterionSetIds ?? [], category: category!, level: level!, include, exclude, parameters, awardWeights };
-    const implicitId = key ? nameBasedId(`implicit-profile:${key}`) : newId();
+    const implicitId = key ? nameBasedId(`${ctx.organisation}:implicit-profile:${key}`) : newId();
     const existing = key ? await this.profiles.get(implicitId) : undefined;
     return existing ?? this.createProfile(JSON.parse(JSON.stringify({ ...selection, tenderRef })) as ProfileRequest, ctx, implicitId);
   }
 
   async check(request: CheckRequest, ctx: CommandContext, key?: string): Promise<{ assessment: Assessment; replayed: boolean }> {
     const requestHash = sha256(canonicalJson(request));
-    const id = key ? nameBasedId(`compliance-check:${key}`) : newId();
+    // Keys are scoped to the organisation: one tenant can neither see nor block another's keys.
+    const id = key ? nameBasedId(`${ctx.organisation}:compliance-check:${key}`) : newId();
     if (key) {
       const earlier = await this.assessments.get(id);
       if (earlier) return this.replay(earlier, requestHash);
@@ -89,7 +95,7 @@ export class ComplianceService {
   async batch(request: BatchRequest, ctx: CommandContext, key?: string): Promise<{ profile: TenderProfile; outcomes: BatchOutcome[] }> {
     const { offers, ...selector } = request;
     const profile = await this.profileFor(selector, ctx, key);
-    const ids = offers.map((_, i) => (key ? nameBasedId(`compliance-check:${key}#${i}`) : newId()));
+    const ids = offers.map((_, i) => (key ? nameBasedId(`${ctx.organisation}:compliance-check:${key}#${i}`) : newId()));
     const hashes = offers.map((offer) => sha256(canonicalJson({ ...selector, offer })));
     const earlier = new Map((key ? await this.assessments.getMany(ids) : []).map((a) => [a.id, a]));
     const outcomes: BatchOutcome[] = [];
@@ -121,18 +127,18 @@ export class ComplianceService {
     return { profile, outcomes };
   }
 
-  async getAssessment(id: string): Promise<Assessment> {
+  async getAssessment(id: string, viewer: Viewer): Promise<Assessment> {
     const assessment = await this.assessments.get(id);
-    if (!assessment) throw notFound('Assessment', id);
+    if (!assessment || !canSee(viewer, assessment.organisation)) throw notFound('Assessment', id);
     return assessment;
   }
 
-  listAssessments(filter: AssessmentFilter, page: number, pageSize: number): Promise<Page<Assessment>> {
-    return this.assessments.list(filter, page, pageSize);
+  listAssessments(filter: AssessmentFilter, viewer: Viewer, page: number, pageSize: number): Promise<Page<Assessment>> {
+    return this.assessments.list({ ...filter, ...(viewer.admin ? {} : { organisation: viewer.organisation }) }, page, pageSize);
   }
 
-  async ranking(profileId: string): Promise<{ profile: TenderProfile; entries: RankingEntry[] }> {
-    const profile = await this.getProfile(profileId);
+  async ranking(profileId: string, viewer: Viewer): Promise<{ profile: TenderProfile; entries: RankingEntry[] }> {
+    const profile = await this.getProfile(profileId, viewer);
     return { profile, entries: rankAssessments(await this.assessments.forProfile(profileId)) };
   }
 

@@ -8,10 +8,11 @@ export interface ProfileStore {
   /** Stores the profile with its events in one write; an existing id is left as it is. */
   insert(profile: TenderProfile, events?: readonly CloudEvent[]): Promise<void>;
   get(id: string): Promise<TenderProfile | undefined>;
-  list(filter: { tenderRef?: string }, page: number, pageSize: number): Promise<Page<TenderProfile>>;
+  list(filter: { tenderRef?: string; organisation?: string }, page: number, pageSize: number): Promise<Page<TenderProfile>>;
 }
 
 export interface AssessmentFilter {
+  organisation?: string;
   tenderRef?: string;
   profileId?: string;
   offerId?: string;

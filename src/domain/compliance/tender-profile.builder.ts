@@ -40,6 +40,7 @@ function parameterError(param: CriterionParameter, value: ParameterValue): strin
 
 export interface ProfileMeta {
   id: string;
+  organisation: string;
   tenderRef?: string;
   title?: string;
   implicit: boolean;

@@ -22,6 +22,8 @@ export interface SetVersion {
 /** An immutable snapshot of the criteria a tender uses. */
 export interface TenderProfile extends CriteriaSelection {
   id: string;
+  /** The organisation that created it; only it (and administrators) can see or use it. */
+  organisation: string;
   tenderRef?: string;
   title?: string;
   criterionSets: SetVersion[];

@@ -23,6 +23,8 @@ import { getMetrics } from './get-metrics.handler';
 import { getOpenApiJson } from './get-open-api-json.handler';
 import { getOpenApiYaml } from './get-open-api-yaml.handler';
 import { getOutboxStatus } from './get-outbox-status.handler';
+import { createApiKey, listApiKeys, revokeApiKey, rotateApiKey } from './admin/api-key.handlers';
+import { listAuditEvents } from './admin/list-audit-events.handler';
 import { getReadiness } from './get-readiness.handler';
 
 /** One handler per operationId of api/openapi.yaml. */
@@ -57,5 +59,10 @@ export function createHandlers(deps: HttpDeps): Record<string, OperationHandler>
     getAssessment: getAssessment(deps),
     getAssessmentReport: getAssessmentReport(deps),
     getOutboxStatus: getOutboxStatus(deps),
+    listApiKeys: listApiKeys(deps),
+    createApiKey: createApiKey(deps),
+    rotateApiKey: rotateApiKey(deps),
+    revokeApiKey: revokeApiKey(deps),
+    listAuditEvents: listAuditEvents(deps),
   };
 }

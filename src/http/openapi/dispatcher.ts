@@ -5,6 +5,7 @@ import { requestContext } from '../request-context';
 import { writeResult, type HttpResult, type OperationHandler } from './http-result';
 import type { OpenApiRuntime } from './openapi.backend';
 import { allowedValues, toFieldErrors } from './validation-errors';
+import { authorize, registerSecurity, unauthorized, type SecurityDeps } from '../security/security';
 
 function problemResult(req: Request, res: Response, input: ProblemInput, headers?: Record<string, string>): HttpResult {
   const problem = buildProblem(input, req.path, requestContext(res).requestId);
@@ -34,14 +35,17 @@ function checkMediaType(c: Context, req: Request): void {
  * feeds it. Start-up fails if an operation of the contract has no handler, or a handler has no
  * operation, so the contract and the code cannot drift apart.
  */
-export function createDispatcher(runtime: OpenApiRuntime, handlers: Readonly<Record<string, OperationHandler>>) {
+export function createDispatcher(runtime: OpenApiRuntime, handlers: Readonly<Record<string, OperationHandler>>, security: SecurityDeps) {
   const { api, router } = runtime;
   const operationIds = api.router.getOperations().map((op) => op.operationId ?? `${op.method} ${op.path}`);
   const missing = operationIds.filter((id) => !(id in handlers));
   if (missing.length > 0) throw new Error(`No handler for operations: ${missing.join(', ')}`);
 
+  registerSecurity(api, security);
   api.register({
     ...handlers,
+    unauthorizedHandler: unauthorized(security),
+    postSecurityHandler: authorize(security),
     postRoutingHandler: (c: Context, req: Request, res: Response) => {
       if (!c.operation) return; // unknown route or method: answered by notFound / methodNotAllowed
       const ctx = requestContext(res);

@@ -15,6 +15,8 @@ export type OperationHandler = (c: Context, req: Request, res: Response) => Http
 export const ok = (body: unknown, headers?: Record<string, string>): HttpResult => ({ status: 200, body, ...(headers ? { headers } : {}) });
 
 export function writeResult(res: Response, result: HttpResult): void {
+  // The request may have timed out and been answered already (see the timeout middleware).
+  if (res.headersSent) return;
   if (result.headers) res.set(result.headers);
   res.status(result.status);
   const { body } = result;

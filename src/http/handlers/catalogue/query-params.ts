@@ -1,6 +1,7 @@
 import type { Response } from 'express';
 import type { Context } from 'openapi-backend';
 import type { CommandContext } from '../../../domain/events/event.types';
+import { isAdmin, viewerOf, type Viewer } from '../../../domain/security/principal';
 import { requestContext } from '../../request-context';
 import type { CriteriaFilter } from '../../../domain/catalogue/criteria.query';
 import type { SetStatus } from '../../../domain/catalogue/catalogue.types';
@@ -62,8 +63,26 @@ export function pathParam(c: Context, name: string): string {
   return String((c.request.params as Record<string, string>)[name]);
 }
 
-/** Who asks and in which business transaction: recorded in history and carried into events. */
+/**
+ * Who asks and in which business transaction: recorded in history, events and the audit trail.
+ * The actor is the authenticated subject; X-Actor is honoured only without authentication
+ * (AUTH_MODE=none, the local default).
+ */
 export function commandContext(c: Context, res: Response): CommandContext {
   const ctx = requestContext(res);
-  return { actor: actorOf(c, ctx.imClient), correlationId: ctx.correlationId, ...(ctx.imClient ? { imClient: ctx.imClient } : {}) };
+  const principal = ctx.principal;
+  const actor = principal && principal.kind !== 'none' ? principal.subject : actorOf(c, ctx.imClient);
+  return {
+    actor,
+    organisation: principal?.organisation ?? 'local',
+    admin: principal ? isAdmin(principal) : false,
+    correlationId: ctx.correlationId,
+    ...(ctx.imClient ? { imClient: ctx.imClient } : {}),
+  };
+}
+
+/** What the caller may read of organisation-owned data. */
+export function viewer(res: Response): Viewer {
+  const principal = requestContext(res).principal;
+  return principal ? viewerOf(principal) : { organisation: '', admin: false };
 }

@@ -3,7 +3,7 @@ import type { HttpDeps } from '../../http-deps';
 import type { OperationHandler } from '../../openapi/http-result';
 import { API_BASE } from '../../presenters/catalogue.presenter';
 import { profileView } from '../../presenters/compliance.presenter';
-import { commandContext, pageLinks, pageParams, pathParam } from '../catalogue/query-params';
+import { commandContext, pageLinks, pageParams, pathParam, viewer } from '../catalogue/query-params';
 
 export const createTenderProfile =
   (deps: HttpDeps): OperationHandler =>
@@ -14,14 +14,14 @@ export const createTenderProfile =
 
 export const getTenderProfile =
   (deps: HttpDeps): OperationHandler =>
-  async (c) => ({ status: 200, body: profileView(await deps.compliance.getProfile(pathParam(c, 'profileId')), true) });
+  async (c, _req, res) => ({ status: 200, body: profileView(await deps.compliance.getProfile(pathParam(c, 'profileId'), viewer(res)), true) });
 
 export const listTenderProfiles =
   (deps: HttpDeps): OperationHandler =>
-  async (c, req) => {
+  async (c, req, res) => {
     const { page, pageSize } = pageParams(c);
     const tenderRef = (c.request.query as { tenderRef?: string }).tenderRef;
-    const result = await deps.compliance.listProfiles(tenderRef ? { tenderRef } : {}, page, pageSize);
+    const result = await deps.compliance.listProfiles(tenderRef ? { tenderRef } : {}, viewer(res), page, pageSize);
     return {
       status: 200,
       body: { items: result.items.map((p) => profileView(p, false)), page, pageSize, total: result.total, links: pageLinks(`${API_BASE}/tender-profiles`, req.query, page, result.lastPage) },
@@ -30,8 +30,8 @@ export const listTenderProfiles =
 
 export const getTenderRanking =
   (deps: HttpDeps): OperationHandler =>
-  async (c) => {
-    const { profile, entries } = await deps.compliance.ranking(pathParam(c, 'profileId'));
+  async (c, _req, res) => {
+    const { profile, entries } = await deps.compliance.ranking(pathParam(c, 'profileId'), viewer(res));
     return {
       status: 200,
       body: { profileId: profile.id, ...(profile.tenderRef ? { tenderRef: profile.tenderRef } : {}), generatedAt: new Date().toISOString(), entries },

@@ -10,6 +10,7 @@ import { Schema, type Connection, type Model } from 'mongoose';
  */
 export interface ProfileDocument {
   _id: string;
+  organisation: string;
   tenderRef?: string;
   createdAt: string;
   body: string;
@@ -19,6 +20,7 @@ export interface ProfileDocument {
 
 export interface AssessmentDocument {
   _id: string;
+  organisation: string;
   offerId: string;
   tenderRef?: string;
   profileId: string;
@@ -32,6 +34,7 @@ export interface AssessmentDocument {
 const profileSchema = new Schema<ProfileDocument>(
   {
     _id: { type: String, required: true },
+    organisation: { type: String, required: true },
     tenderRef: String,
     createdAt: { type: String, required: true },
     body: { type: String, required: true },
@@ -41,12 +44,13 @@ const profileSchema = new Schema<ProfileDocument>(
   { collection: 'tender_profiles', versionKey: false, minimize: false },
 );
 profileSchema.index({ outboxAt: 1 });
-profileSchema.index({ tenderRef: 1, createdAt: -1 });
+profileSchema.index({ organisation: 1, tenderRef: 1, createdAt: -1 });
 profileSchema.index({ createdAt: -1 });
 
 const assessmentSchema = new Schema<AssessmentDocument>(
   {
     _id: { type: String, required: true },
+    organisation: { type: String, required: true },
     offerId: { type: String, required: true },
     tenderRef: String,
     profileId: { type: String, required: true },
@@ -60,7 +64,7 @@ const assessmentSchema = new Schema<AssessmentDocument>(
 );
 assessmentSchema.index({ outboxAt: 1 });
 assessmentSchema.index({ profileId: 1, evaluatedAt: -1 });
-assessmentSchema.index({ tenderRef: 1, evaluatedAt: -1 });
+assessmentSchema.index({ organisation: 1, tenderRef: 1, evaluatedAt: -1 });
 assessmentSchema.index({ evaluatedAt: -1 });
 
 export function profileModel(connection: Connection): Model<ProfileDocument> {

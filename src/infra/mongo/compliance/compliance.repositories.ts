@@ -37,7 +37,7 @@ export class MongoProfileRepository implements ProfileStore {
   async insert(profile: TenderProfile, events: readonly CloudEvent[] = []): Promise<void> {
     try {
       const body = JSON.stringify(profile);
-      await this.model.collection.insertOne({ _id: profile.id, ...(profile.tenderRef ? { tenderRef: profile.tenderRef } : {}), createdAt: profile.createdAt, body, ...outboxFields(events) } as never);
+      await this.model.collection.insertOne({ _id: profile.id, organisation: profile.organisation, ...(profile.tenderRef ? { tenderRef: profile.tenderRef } : {}), createdAt: profile.createdAt, body, ...outboxFields(events) } as never);
       this.remember(profile);
       this.sink.written('tender_profiles', events);
     } catch (err) {
@@ -61,8 +61,8 @@ export class MongoProfileRepository implements ProfileStore {
     this.cache.set(profile.id, profile);
   }
 
-  list(filter: { tenderRef?: string }, pageNo: number, size: number): Promise<Page<TenderProfile>> {
-    const query = filter.tenderRef ? { tenderRef: filter.tenderRef } : {};
+  list(filter: { tenderRef?: string; organisation?: string }, pageNo: number, size: number): Promise<Page<TenderProfile>> {
+    const query = { ...(filter.tenderRef ? { tenderRef: filter.tenderRef } : {}), ...(filter.organisation ? { organisation: filter.organisation } : {}) };
     return page(this.model, query, { createdAt: -1, _id: 1 }, pageNo, size, (d) => JSON.parse(d.body) as TenderProfile);
   }
 }
@@ -71,6 +71,7 @@ function toDocument(a: Assessment, events: readonly CloudEvent[]): AssessmentDoc
   return {
     ...outboxFields(events),
     _id: a.id,
+    organisation: a.organisation,
     offerId: a.offerId,
     ...(a.tenderRef ? { tenderRef: a.tenderRef } : {}),
     profileId: a.profileId,
@@ -124,6 +125,7 @@ export class MongoAssessmentRepository implements AssessmentStore {
 
   list(filter: AssessmentFilter, pageNo: number, size: number): Promise<Page<Assessment>> {
     const query: Record<string, unknown> = {};
+    if (filter.organisation) query.organisation = filter.organisation;
     if (filter.tenderRef) query.tenderRef = filter.tenderRef;
     if (filter.profileId) query.profileId = filter.profileId;
     if (filter.offerId) query.offerId = filter.offerId;

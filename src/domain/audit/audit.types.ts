@@ -1,0 +1,28 @@
+import type { AuthenticationKind } from '../security/principal';
+
+/** One entry of the append-only audit trail. */
+export interface AuditEvent {
+  id: string;
+  at: string;
+  /** The operationId, or authentication.failed / authorization.denied / rate-limit.exceeded. */
+  action: string;
+  outcome: 'success' | 'failure' | 'denied';
+  status?: number;
+  actor: string;
+  organisation?: string;
+  authentication?: AuthenticationKind;
+  resource?: string;
+  imClient?: string;
+  requestId?: string;
+  correlationId?: string;
+  detail?: string;
+}
+
+export interface AuditFilter {
+  action?: string;
+  actor?: string;
+  organisation?: string;
+  outcome?: AuditEvent['outcome'];
+  from?: string;
+  to?: string;
+}

@@ -1,0 +1,105 @@
+import type { Request, Response } from 'express';
+import type { Context, OpenAPIBackend } from 'openapi-backend';
+import type { AuthConfig } from '../../config';
+import { hasScope, type Principal } from '../../domain/security/principal';
+import type { ApiKeys } from '../../infra/security/api-keys';
+import { AuthenticationError, type JwtVerifier } from '../../infra/security/jwt.verifier';
+import { buildProblem, HttpProblemError } from '../problem';
+import { requestContext } from '../request-context';
+import type { HttpResult } from '../openapi/http-result';
+import type { RateLimiter } from './rate-limiter';
+
+export interface SecurityDeps {
+  readonly auth: AuthConfig;
+  readonly jwt?: JwtVerifier;
+  readonly apiKeys: ApiKeys;
+  /** Per authenticated client. */
+  readonly limiter: RateLimiter;
+  /** Per address, for failed authentication (slows down guessing). */
+  readonly failureLimiter: RateLimiter;
+}
+
+const REALM = 'Bearer realm="procurement-sustainability"';
+
+const requiredScopes = (c: Context): string[] => [...new Set((c.operation.security ?? []).flatMap((req) => Object.values(req).flat()))];
+
+const header = (req: Request, name: string): string | undefined => {
+  const v = req.headers[name];
+  return typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined;
+};
+
+/**
+ * Authentication and authorisation driven by the contract: each operation's `security` names the
+ * schemes and the scope it needs; openapi-backend runs the scheme handlers, this checks the scope.
+ * An operation without a security requirement is public; tests make sure that is deliberate.
+ */
+export function registerSecurity(api: OpenAPIBackend, deps: SecurityDeps): void {
+  const { auth } = deps;
+  if (auth.mode === 'none') {
+    api.registerSecurityHandler('bearerAuth', (_c: Context, req: Request, res: Response): Principal => ({
+      kind: 'none',
+      subject: header(req, 'x-actor') ?? requestContext(res).imClient ?? 'anonymous',
+      organisation: 'local',
+      scopes: ['admin'],
+    }));
+    api.registerSecurityHandler('apiKey', () => undefined);
+  } else {
+    api.registerSecurityHandler('bearerAuth', async (c: Context, req: Request): Promise<Principal | undefined> => {
+      const authorization = header(req, 'authorization');
+      if (!authorization) {
+        const onlyCatalogueRead = requiredScopes(c).every((s) => s === 'criteria:read');
+        if (auth.publicCriteriaRead && onlyCatalogueRead && !header(req, 'x-api-key')) {
+          return { kind: 'anonymous', subject: 'anonymous', organisation: '', scopes: ['criteria:read'] };
+        }
+        return undefined;
+      }
+      const match = /^Bearer\s+([A-Za-z0-9._~+/=-]+)$/i.exec(authorization);
+      if (!match?.[1]) throw new AuthenticationError('expected "Authorization: Bearer <token>"', 'invalid_request');
+      if (!deps.jwt) throw new AuthenticationError('bearer tokens are not configured');
+      return deps.jwt.verify(match[1]);
+    });
+    api.registerSecurityHandler('apiKey', async (_c: Context, req: Request): Promise<Principal | undefined> => {
+      const key = header(req, 'x-api-key');
+      return key ? deps.apiKeys.authenticate(key) : undefined;
+    });
+  }
+}
+
+/** 401 for a request without valid credentials (429 when one address keeps failing). */
+export function unauthorized(deps: SecurityDeps) {
+  return (c: Context, req: Request, res: Response): HttpResult => {
+    const ctx = requestContext(res);
+    const failure = Object.values(c.security ?? {}).find((v): v is { error: unknown } => typeof v === 'object' && v !== null && 'error' in v);
+    const reason = failure?.error instanceof AuthenticationError ? failure.error.message : 'credentials are required: a bearer token or an API key';
+    ctx.authFailure = reason;
+    const limit = deps.failureLimiter.take(`auth-failure:${req.ip ?? 'unknown'}`);
+    if (!limit.allowed) {
+      const problem = buildProblem({ status: 429, code: 'TOO_MANY_REQUESTS', detail: 'Too many failed authentications; retry later' }, req.path, ctx.requestId);
+      return { status: 429, body: problem, contentType: 'application/problem+json', headers: { 'Retry-After': String(limit.retryAfterS) } };
+    }
+    const code = failure?.error instanceof AuthenticationError ? failure.error.code : undefined;
+    const challenge = code ? `${REALM}, error="${code}", error_description="${reason.replace(/"/g, "'")}"` : REALM;
+    const problem = buildProblem({ status: 401, code: 'UNAUTHORIZED', detail: `Not authenticated: ${reason}` }, req.path, ctx.requestId);
+    return { status: 401, body: problem, contentType: 'application/problem+json', headers: { 'WWW-Authenticate': challenge } };
+  };
+}
+
+/** After authentication: the principal is known; check its scope, then its rate limit. */
+export function authorize(deps: SecurityDeps) {
+  return (c: Context, _req: Request, res: Response): void => {
+    const required = requiredScopes(c);
+    if (!c.operation || (c.operation.security ?? []).length === 0 || !c.security?.authorized) return;
+    const principal = (['bearerAuth', 'apiKey'] as const)
+      .map((name) => c.security[name] as unknown)
+      .find((v): v is Principal => typeof v === 'object' && v !== null && 'subject' in v);
+    if (!principal) return;
+    requestContext(res).principal = principal;
+    if (!required.some((scope) => hasScope(principal, scope))) {
+      throw new HttpProblemError({ status: 403, code: 'INSUFFICIENT_SCOPE', detail: `This operation needs the scope ${required.join(' or ')}` });
+    }
+    const limit = deps.limiter.take(`${principal.kind}:${principal.subject}`);
+    if (!limit.allowed) {
+      throw new HttpProblemError({ status: 429, code: 'TOO_MANY_REQUESTS', detail: 'Rate limit exceeded; retry later', headers: { 'Retry-After': String(limit.retryAfterS) } });
+    }
+  };
+}

@@ -1,0 +1,58 @@
+import { readFileSync } from 'node:fs';
+import { createLocalJWKSet, createRemoteJWKSet, errors, jwtVerify, type JWTPayload } from 'jose';
+import type { AuthConfig } from '../../config';
+import { SCOPES, type Principal, type Scope } from '../../domain/security/principal';
+
+export class AuthenticationError extends Error {
+  constructor(
+    message: string,
+    /** RFC 6750 error code for WWW-Authenticate. */
+    readonly code: 'invalid_token' | 'invalid_request' = 'invalid_token',
+  ) {
+    super(message);
+    this.name = 'AuthenticationError';
+  }
+}
+
+function scopesOf(payload: JWTPayload): Scope[] {
+  const raw = payload.scope ?? payload.scp;
+  const list = typeof raw === 'string' ? raw.split(' ') : Array.isArray(raw) ? raw.map(String) : [];
+  return list.filter((s): s is Scope => (SCOPES as readonly string[]).includes(s));
+}
+
+/**
+ * Verifies OAuth 2.0 bearer JWTs with jose: signature against the issuer's JWKS (a URL, cached
+ * and refreshed on unknown key ids, or a local file for air-gapped installations), issuer,
+ * audience, allowed algorithms and expiry with a bounded clock skew.
+ */
+export class JwtVerifier {
+  private readonly keys: ReturnType<typeof createLocalJWKSet> | ReturnType<typeof createRemoteJWKSet>;
+
+  constructor(private readonly config: AuthConfig) {
+    if (config.jwksUrl) this.keys = createRemoteJWKSet(new URL(config.jwksUrl), { cooldownDuration: 30_000, cacheMaxAge: 600_000 });
+    else this.keys = createLocalJWKSet(JSON.parse(readFileSync(config.jwksFile ?? '', 'utf8')) as Parameters<typeof createLocalJWKSet>[0]);
+  }
+
+  async verify(token: string): Promise<Principal> {
+    let payload: JWTPayload;
+    try {
+      ({ payload } = await jwtVerify(token, this.keys, {
+        issuer: this.config.issuer,
+        audience: this.config.audience,
+        algorithms: [...this.config.algorithms],
+        clockTolerance: this.config.clockToleranceS,
+        requiredClaims: ['sub', 'exp'],
+      }));
+    } catch (err) {
+      const reason =
+        err instanceof errors.JWTExpired ? 'the token has expired'
+        : err instanceof errors.JWTClaimValidationFailed ? `claim "${err.claim}" is not valid`
+        : err instanceof errors.JWSSignatureVerificationFailed || err instanceof errors.JWKSNoMatchingKey ? 'the token signature is not valid'
+        : 'the token is not valid';
+      throw new AuthenticationError(reason);
+    }
+    const organisation = payload[this.config.orgClaim];
+    if (typeof organisation !== 'string' || organisation === '') throw new AuthenticationError(`the token has no "${this.config.orgClaim}" claim`);
+    return { kind: 'jwt', subject: String(payload.sub), organisation, scopes: scopesOf(payload) };
+  }
+}

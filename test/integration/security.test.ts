@@ -1,0 +1,156 @@
+import { randomUUID } from 'node:crypto';
+import { mintToken } from '../support/auth';
+import { api } from '../support/contract';
+import { draftSet } from '../support/catalogue-fixtures';
+import { compliantNotebookOffer } from '../support/offer-fixtures';
+import { startTestService, useTestService } from '../support/test-service';
+
+type Json = Record<string, any>;
+const inline = { criterionSetIds: ['eu-gpp-computers-2021'], category: 'notebook', level: 'core' };
+
+describe('API keys for machine clients', () => {
+  const ctx = useTestService();
+
+  it('are created by administrators, shown once, stored hashed, rotated and revoked', async () => {
+    const created = await ctx.client.post('/api/v1/admin/api-keys').send({ name: 'e-procurement portal', organisation: 'org-keys', scopes: ['assessments:write', 'assessments:read'] }).expect(201);
+    expect(created.body.key).toMatch(/^psbb_[A-Za-z0-9]{12}_[A-Za-z0-9_-]{43}$/);
+    expect(created.headers['cache-control']).toBe('no-store');
+    const key = created.body.key as string;
+    const machine = api(ctx.svc.service.app, { token: null, apiKey: key });
+
+    const profile = await machine.post('/api/v1/tender-profiles').send(inline).expect(201);
+    expect(profile.body.createdBy).toBe(`api-key:${created.body.id as string}`);
+    await machine.get(`/api/v1/tender-profiles/${profile.body.id as string}`).expect(200);
+    await machine.post('/api/v1/criterion-sets').send(draftSet()).expect(403);
+
+    const listed = await ctx.client.get('/api/v1/admin/api-keys?organisation=org-keys').expect(200);
+    expect(listed.body.items).toHaveLength(1);
+    expect(JSON.stringify(listed.body)).not.toContain(key.split('_')[2]);
+    const stored = await ctx.svc.service.mongo.connection.collection('api_keys').findOne({ _id: created.body.id } as never);
+    expect(stored?.secretHash).toMatch(/^[0-9a-f]{64}$/);
+    expect(JSON.stringify(stored)).not.toContain(key.split('_')[2]);
+
+    const rotated = await ctx.client.post(`/api/v1/admin/api-keys/${created.body.id as string}/rotate`).expect(200);
+    expect(rotated.body.key).not.toBe(key);
+    await machine.get('/api/v1/tender-profiles').expect(401);
+    await api(ctx.svc.service.app, { token: null, apiKey: rotated.body.key as string }).get('/api/v1/tender-profiles').expect(200);
+
+    await ctx.client.delete(`/api/v1/admin/api-keys/${created.body.id as string}`).expect(204);
+    const refused = await api(ctx.svc.service.app, { token: null, apiKey: rotated.body.key as string }).get('/api/v1/tender-profiles').expect(401);
+    expect(refused.body.detail).toContain('revoked');
+    expect((await ctx.client.post(`/api/v1/admin/api-keys/${created.body.id as string}/rotate`).expect(409)).body.code).toBe('API_KEY_REVOKED');
+    const withRevoked = await ctx.client.get('/api/v1/admin/api-keys?organisation=org-keys&includeRevoked=true').expect(200);
+    expect(withRevoked.body.items[0].revokedAt).toEqual(expect.any(String));
+  });
+});
+
+describe('tenant isolation', () => {
+  const ctx = useTestService();
+
+  it('shows an organisation only its own profiles and assessments; administrators see all', async () => {
+    const alice = api(ctx.svc.service.app, { token: await mintToken({ scopes: ['assessments:write', 'assessments:read'], org: 'org-a', sub: 'alice' }) });
+    const bob = api(ctx.svc.service.app, { token: await mintToken({ scopes: ['assessments:write', 'assessments:read'], org: 'org-b', sub: 'bob' }) });
+    const profile = await alice.post('/api/v1/tender-profiles').send({ ...inline, tenderRef: 'ISO-1' }).expect(201);
+    const assessment = await alice.post('/api/v1/compliance-checks').send({ profileId: profile.body.id, offer: compliantNotebookOffer('Alice Supplier', 9) }).expect(201);
+
+    await bob.get(`/api/v1/tender-profiles/${profile.body.id as string}`).expect(404);
+    await bob.get(`/api/v1/assessments/${assessment.body.id as string}`).expect(404);
+    await bob.get(`/api/v1/assessments/${assessment.body.id as string}/report`).expect(404);
+    await bob.get(`/api/v1/tender-profiles/${profile.body.id as string}/ranking`).expect(404);
+    await bob.post('/api/v1/compliance-checks').send({ profileId: profile.body.id, offer: compliantNotebookOffer('Bob Supplier', 9) }).expect(404);
+    const byProfile = `/api/v1/assessments?profileId=${profile.body.id as string}`;
+    expect((await bob.get(byProfile).expect(200)).body.total).toBe(0);
+    expect((await bob.get('/api/v1/tender-profiles?tenderRef=ISO-1').expect(200)).body.total).toBe(0);
+    expect((await alice.get(byProfile).expect(200)).body.total).toBe(1);
+    expect((await alice.get('/api/v1/tender-profiles?tenderRef=ISO-1').expect(200)).body.total).toBe(1);
+    expect((await ctx.client.get(`/api/v1/assessments/${assessment.body.id as string}`).expect(200)).body.id).toBe(assessment.body.id);
+
+    // the same Idempotency-Key in two organisations names two different checks
+    const key = `shared-${randomUUID()}`;
+    const a = await alice.post('/api/v1/compliance-checks').set('Idempotency-Key', key).send({ ...inline, offer: compliantNotebookOffer('Same', 9) }).expect(201);
+    const b = await bob.post('/api/v1/compliance-checks').set('Idempotency-Key', key).send({ ...inline, offer: compliantNotebookOffer('Same', 9) }).expect(201);
+    expect(a.body.id).not.toBe(b.body.id);
+  });
+});
+
+describe('audit trail', () => {
+  const ctx = useTestService();
+
+  it('records changes, authentication failures and permission denials with actor, organisation and ids, for administrators to query', async () => {
+    const def = draftSet();
+    await ctx.client.post('/api/v1/criterion-sets').set('Information-Mediator-Client', 'GOV/1/agency/portal').set('X-Request-ID', 'audit-req-1').send(def).expect(201);
+    await api(ctx.svc.service.app, { token: null }).get('/api/v1/criteria').set('X-Request-ID', 'audit-req-2').expect(401);
+    const reader = api(ctx.svc.service.app, { token: await mintToken({ scopes: ['criteria:read'], org: 'org-r', sub: 'reader' }) });
+    await reader.post('/api/v1/criterion-sets').set('X-Request-ID', 'audit-req-3').send(draftSet()).expect(403);
+
+    const page = await ctx.client.get('/api/v1/audit-events?pageSize=50').expect(200);
+    const byRequest = (id: string) => (page.body.items as Json[]).find((e) => e.requestId === id);
+    expect(byRequest('audit-req-1')).toMatchObject({ action: 'createCriterionSet', outcome: 'success', status: 201, actor: 'test-admin', organisation: 'test-org', authentication: 'jwt', imClient: 'GOV/1/agency/portal' });
+    expect(byRequest('audit-req-2')).toMatchObject({ action: 'authentication.failed', outcome: 'failure', status: 401, actor: 'anonymous', detail: expect.stringContaining('credentials are required') });
+    expect(byRequest('audit-req-3')).toMatchObject({ action: 'authorization.denied', outcome: 'denied', status: 403, actor: 'reader', organisation: 'org-r' });
+    const denied = await ctx.client.get('/api/v1/audit-events?outcome=denied&actor=reader').expect(200);
+    expect(denied.body.items.map((e: Json) => e.requestId)).toEqual(['audit-req-3']);
+    await reader.get('/api/v1/audit-events').expect(403);
+    expect(ctx.svc.logs.some((l) => l.audit === true && l.requestId === 'audit-req-2')).toBe(true);
+  });
+});
+
+describe('abuse limits and browser-facing headers', () => {
+  it('limits each client, answering 429 with Retry-After', async () => {
+    const svc = await startTestService({ RATE_LIMIT_PER_SECOND: '1', RATE_LIMIT_BURST: '3' });
+    try {
+      const client = api(svc.service.app);
+      for (let i = 0; i < 3; i++) await client.get('/api/v1/criterion-sets').expect(200);
+      const limited = await client.get('/api/v1/criterion-sets').expect(429);
+      expect(Number(limited.headers['retry-after'])).toBeGreaterThanOrEqual(1);
+      expect(limited.body.code).toBe('TOO_MANY_REQUESTS');
+      // another client still has its own budget
+      await api(svc.service.app, { token: await mintToken({ sub: 'someone-else' }) }).get('/api/v1/criterion-sets').expect(200);
+    } finally {
+      await svc.stop();
+    }
+  });
+
+  it('slows down an address that keeps failing to authenticate', async () => {
+    const svc = await startTestService({ AUTH_FAILURE_LIMIT_PER_SECOND: '1', AUTH_FAILURE_LIMIT_BURST: '2' });
+    try {
+      const guesser = api(svc.service.app, { token: null, apiKey: 'psbb_AAAAAAAAAAAA_guessguessguessguessguessguessguessguessgue' });
+      await guesser.get('/api/v1/assessments').expect(401);
+      await guesser.get('/api/v1/assessments').expect(401);
+      const slowed = await guesser.get('/api/v1/assessments').expect(429);
+      expect(Number(slowed.headers['retry-after'])).toBeGreaterThanOrEqual(1);
+    } finally {
+      await svc.stop();
+    }
+  });
+
+  it('sends security headers, keeps CORS closed by default and opens it to configured origins', async () => {
+    const closed = await startTestService();
+    const open = await startTestService({ CORS_ORIGINS: 'https://portal.gov.example' });
+    try {
+      const res = await api(closed.service.app).get('/api/v1/criterion-sets').set('Origin', 'https://evil.example').expect(200);
+      expect(res.headers['access-control-allow-origin']).toBeUndefined();
+      expect(res.headers['x-content-type-options']).toBe('nosniff');
+      expect(res.headers['content-security-policy']).toContain("default-src 'self'");
+      const allowed = await api(open.service.app).get('/api/v1/criterion-sets').set('Origin', 'https://portal.gov.example').expect(200);
+      expect(allowed.headers['access-control-allow-origin']).toBe('https://portal.gov.example');
+      expect(allowed.headers['access-control-expose-headers']).toContain('X-Request-ID');
+    } finally {
+      await closed.stop();
+      await open.stop();
+    }
+  });
+
+  it('can make catalogue reads public, and nothing else', async () => {
+    const svc = await startTestService({ CRITERIA_PUBLIC_READ: 'true' });
+    try {
+      const anonymous = api(svc.service.app, { token: null });
+      await anonymous.get('/api/v1/criteria?category=notebook').expect(200);
+      await anonymous.get('/api/v1/criterion-sets/eu-gpp-computers-2021').expect(200);
+      await anonymous.post('/api/v1/criterion-sets').send(draftSet()).expect(401);
+      await anonymous.get('/api/v1/assessments').expect(401);
+    } finally {
+      await svc.stop();
+    }
+  });
+});
