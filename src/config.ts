@@ -148,6 +148,8 @@ class Reader {
   }
 }
 
+const ASYMMETRIC_ALGORITHMS = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA', 'Ed25519'];
+
 function readAuth(r: Reader, env: Env): AuthConfig {
   const mode = r.oneOf('AUTH_MODE', ['jwt', 'none'] as const, 'jwt');
   const jwt = mode === 'jwt';
@@ -164,6 +166,15 @@ function readAuth(r: Reader, env: Env): AuthConfig {
     ...(env.BOOTSTRAP_ADMIN_API_KEY ? { bootstrapAdminApiKey: env.BOOTSTRAP_ADMIN_API_KEY } : {}),
     apiKeyCacheTtlMs: r.integer('API_KEY_CACHE_TTL_MS', 10_000, 0, 600_000),
   };
+  // Keys fetched over plain HTTP could be swapped by anyone on the path; only a local IdP may use it.
+  if (auth.jwksUrl?.startsWith('http:') && !/^http:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d+)?\//.test(auth.jwksUrl)) {
+    r.problems.push('JWT_JWKS_URL: must use https (plain http is accepted for localhost only)');
+  }
+  // Symmetric (HS*) or "none" algorithms would let anyone holding the verification key mint tokens.
+  const unsupported = auth.algorithms.filter((a) => !ASYMMETRIC_ALGORITHMS.includes(a));
+  if (unsupported.length > 0) {
+    r.problems.push(`JWT_ALGORITHMS: only asymmetric algorithms are accepted (${ASYMMETRIC_ALGORITHMS.join(', ')}), got ${unsupported.join(', ')}`);
+  }
   if (jwt && !auth.jwksUrl && !auth.jwksFile) r.problems.push('JWT_JWKS_URL or JWT_JWKS_FILE: one is required when AUTH_MODE=jwt');
   if (auth.bootstrapAdminApiKey !== undefined && auth.bootstrapAdminApiKey.length < 32) {
     r.problems.push('BOOTSTRAP_ADMIN_API_KEY: must be at least 32 characters');

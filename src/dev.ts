@@ -18,7 +18,7 @@ async function dev(): Promise<void> {
   }
   // The local embedded default runs without an identity provider; main logs a loud warning.
   process.env.AUTH_MODE ??= 'none';
-  await runMain({ afterStop: () => embedded?.stop() ?? Promise.resolve() });
+  await runMain({ allowNoAuth: true, afterStop: () => embedded?.stop() ?? Promise.resolve() });
 }
 
 void dev();

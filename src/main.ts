@@ -5,6 +5,8 @@ import { createService } from './service';
 export interface MainOptions {
   /** Runs after the service has stopped, before the process exits (e.g. stop an embedded database). */
   readonly afterStop?: () => Promise<void>;
+  /** Only `npm run dev` may run without authentication; production refuses AUTH_MODE=none. */
+  readonly allowNoAuth?: boolean;
 }
 
 function flush(logger: Logger): Promise<void> {
@@ -18,6 +20,12 @@ function flush(logger: Logger): Promise<void> {
 export async function runMain(options: MainOptions = {}): Promise<void> {
   const config = loadConfigOrExit();
   const logger = createLogger(config.logLevel);
+  if (config.auth.mode === 'none' && !options.allowNoAuth) {
+    // An unauthenticated deployment would hand every tenant's data to anyone who can reach it.
+    logger.fatal('AUTH_MODE=none is only accepted by `npm run dev`; configure JWT_* for this entry point');
+    await flush(logger);
+    process.exit(1);
+  }
   const service = await createService(config, logger);
 
   let stopping = false;

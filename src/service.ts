@@ -88,6 +88,8 @@ export async function createService(config: Config, logger: Logger): Promise<Ser
       logger.info({ port: typeof address === 'object' && address ? address.port : config.port }, 'http server listening');
       await amqp.start();
       await mongo.connect(config.mongodbStartupTimeoutMs);
+      // The trail is still written without its indexes; queries are only slower, so do not fail start.
+      await security.audit.ensureIndexes().catch((err: unknown) => logger.warn({ err }, 'creating the audit trail indexes failed'));
       if (config.seedOnStart) await catalogue.seed();
       events.sweeper.start();
       void events.sweeper.sweep();

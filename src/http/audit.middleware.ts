@@ -29,6 +29,7 @@ export function auditMiddleware(audit: AuditLog) {
         ...(principal?.organisation ? { organisation: principal.organisation } : {}),
         ...(principal ? { authentication: principal.kind } : {}),
         resource: `${req.method} ${req.originalUrl.split('?')[0] ?? ''}`,
+        ...(req.ip ? { clientAddress: req.ip } : {}),
         ...(ctx.imClient ? { imClient: ctx.imClient } : {}),
         requestId: ctx.requestId,
         correlationId: ctx.correlationId,

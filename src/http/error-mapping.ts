@@ -26,6 +26,11 @@ function fromBodyParser(err: BodyParserError): ProblemInput | undefined {
     case 'request.size.invalid':
       return { status: 400, code: 'BAD_REQUEST', detail: 'The request body was incomplete' };
     default:
+      // A body that is not what its Content-Encoding says (e.g. plain JSON sent as gzip): body-parser
+      // passes the decompressor's error on with status 400 and no type.
+      if (err.status === 400 && err.type === undefined) {
+        return { status: 400, code: 'INVALID_ENCODING', detail: 'The request body cannot be decoded as its Content-Encoding declares' };
+      }
       return undefined;
   }
 }
@@ -44,6 +49,11 @@ export function toProblemInput(err: unknown): ProblemInput {
   }
   if (isDatabaseUnavailable(err)) {
     return { status: 503, code: 'SERVICE_UNAVAILABLE', detail: 'The database is temporarily unavailable; retry later' };
+  }
+  // openapi-backend decodes path parameters with decodeURIComponent, which throws on escapes that
+  // are not UTF-8 (e.g. /criteria/%FF): the client's mistake, not ours.
+  if (err instanceof URIError) {
+    return { status: 400, code: 'INVALID_ENCODING', detail: 'The request path is not valid percent-encoded UTF-8', errors: [{ pointer: '/path', reason: 'is not valid percent-encoded UTF-8' }] };
   }
   if (err instanceof Error) {
     const mapped = fromBodyParser(err);

@@ -19,6 +19,9 @@ export function httpLoggerMiddleware(logger: Logger) {
       durationMs: responseTime,
       correlationId: ctx.correlationId,
       imClient: ctx.imClient,
+      // Who was served, so that access decisions on reads are logged too (never credentials).
+      actor: ctx.principal?.subject,
+      organisation: ctx.principal?.organisation,
     };
   };
   return pinoHttp({

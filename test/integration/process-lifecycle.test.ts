@@ -39,6 +39,13 @@ describe('the service process', () => {
     expect(stderr).toContain('LOG_LEVEL: must be one of');
   });
 
+  it('refuses AUTH_MODE=none outside `npm run dev`', async () => {
+    const svc = spawnService('main', { ...baseEnv(), AUTH_MODE: 'none' });
+    expect(await svc.exited).toBe(1);
+    expect(svc.lines.some((l) => typeof l.msg === 'string' && l.msg.includes('AUTH_MODE=none is only accepted by `npm run dev`'))).toBe(true);
+    expect(svc.lines.some((l) => l.msg === 'http server listening')).toBe(false);
+  });
+
   it('finishes an in-flight request on SIGTERM, refuses new connections, closes its dependencies and exits 0', async () => {
     const svc = spawnService('main', baseEnv());
     const port = await listeningPort(svc);

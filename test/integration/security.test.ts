@@ -44,6 +44,41 @@ describe('API keys for machine clients', () => {
   });
 });
 
+describe('API key lifetime and the bootstrap key', () => {
+  it('refuses a key that expires in the past, and stops accepting a key once it has expired', async () => {
+    const svc = await startTestService({ API_KEY_CACHE_TTL_MS: '0' });
+    try {
+      const admin = api(svc.service.app);
+      const past = await admin.post('/api/v1/admin/api-keys').send({ name: 'late', organisation: 'org-exp', scopes: ['assessments:read'], expiresAt: '2020-01-01T00:00:00Z' }).expect(400);
+      expect(past.body.errors).toEqual([expect.objectContaining({ pointer: '/body/expiresAt', reason: 'must be in the future' })]);
+      const expiresAt = new Date(Date.now() + 1_500).toISOString();
+      const created = await admin.post('/api/v1/admin/api-keys').send({ name: 'short-lived', organisation: 'org-exp', scopes: ['assessments:read'], expiresAt }).expect(201);
+      expect(created.body.expiresAt).toBe(expiresAt);
+      const machine = api(svc.service.app, { token: null, apiKey: created.body.key as string });
+      await machine.get('/api/v1/assessments').expect(200);
+      await new Promise((r) => setTimeout(r, Math.max(0, Date.parse(expiresAt) - Date.now()) + 50));
+      const refused = await machine.get('/api/v1/assessments').expect(401);
+      expect(refused.body.detail).toContain('expired');
+    } finally {
+      await svc.stop();
+    }
+  });
+
+  it('lets an operator create the first keys with BOOTSTRAP_ADMIN_API_KEY, and only with the exact value', async () => {
+    const bootstrap = `bootstrap-${randomUUID()}-${randomUUID()}`;
+    const svc = await startTestService({ BOOTSTRAP_ADMIN_API_KEY: bootstrap });
+    try {
+      const operator = api(svc.service.app, { token: null, apiKey: bootstrap });
+      const created = await operator.post('/api/v1/admin/api-keys').send({ name: 'first', organisation: 'org-boot', scopes: ['criteria:read'] }).expect(201);
+      expect(created.body.createdBy).toBe('api-key:bootstrap');
+      await api(svc.service.app, { token: null, apiKey: `${bootstrap.slice(0, -1)}x` }).get('/api/v1/admin/api-keys').expect(401);
+      await api(svc.service.app, { token: null, apiKey: bootstrap.slice(0, -1) }).get('/api/v1/admin/api-keys').expect(401);
+    } finally {
+      await svc.stop();
+    }
+  });
+});
+
 describe('tenant isolation', () => {
   const ctx = useTestService();
 

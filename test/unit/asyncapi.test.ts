@@ -40,7 +40,7 @@ const envelopeFields: Optionality<CloudEvent> = {
 const setVersionFields: Optionality<SetVersion> = { id: 'required', version: 'required' };
 const dataFields: Record<(typeof EVENT_TYPES)[number], Record<string, 'required' | 'optional'>> = {
   'assessment.completed.v1': {
-    assessmentId: 'required', link: 'required', offerId: 'required', tenderRef: 'optional', profileId: 'required',
+    assessmentId: 'required', link: 'required', organisation: 'required', offerId: 'required', tenderRef: 'optional', profileId: 'required',
     supplierName: 'required', category: 'required', level: 'required', compliance: 'required', awardPoints: 'required',
     awardMaxPoints: 'required', awardScorePct: 'required', outcomeCounts: 'required', itemCount: 'required',
     criterionSets: 'required', evaluatedAt: 'required',
@@ -53,7 +53,7 @@ const dataFields: Record<(typeof EVENT_TYPES)[number], Record<string, 'required'
     setId: 'required', version: 'required', retiredAt: 'required', supersededBy: 'optional', link: 'required',
   } satisfies Optionality<CriterionSetRetiredData>,
   'tender-profile.created.v1': {
-    profileId: 'required', tenderRef: 'optional', category: 'required', level: 'required', criterionSets: 'required',
+    profileId: 'required', organisation: 'required', tenderRef: 'optional', category: 'required', level: 'required', criterionSets: 'required',
     criteriaCount: 'required', implicit: 'required', createdAt: 'required', link: 'required',
   } satisfies Optionality<TenderProfileCreatedData>,
 };

@@ -43,6 +43,13 @@ describe('configuration', () => {
     expect(() => loadConfig({ ...base, BOOTSTRAP_ADMIN_API_KEY: 'short' })).toThrow('BOOTSTRAP_ADMIN_API_KEY: must be at least 32 characters');
   });
 
+  it('fetches signing keys over https only (plain http for a local IdP) and accepts asymmetric algorithms only', () => {
+    expect(() => loadConfig({ ...base, JWT_JWKS_URL: 'http://idp.example/jwks' })).toThrow('JWT_JWKS_URL: must use https');
+    expect(loadConfig({ ...base, JWT_JWKS_URL: 'http://localhost:8080/jwks' }).auth.jwksUrl).toBe('http://localhost:8080/jwks');
+    expect(() => loadConfig({ ...base, JWT_ALGORITHMS: 'RS256,HS256,none' })).toThrow(/JWT_ALGORITHMS: only asymmetric algorithms are accepted .* got HS256, none/);
+    expect(loadConfig({ ...base, JWT_ALGORITHMS: 'ES384, EdDSA' }).auth.algorithms).toEqual(['ES384', 'EdDSA']);
+  });
+
   it('never echoes a URI that fails to parse, since it may hold a password', () => {
     expect(() => loadConfig({ ...base, MONGODB_URI: 'mongodb://user:s3cret@[bad-host' })).toThrow('MONGODB_URI: is not a valid URI');
     try {

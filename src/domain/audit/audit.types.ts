@@ -12,6 +12,8 @@ export interface AuditEvent {
   organisation?: string;
   authentication?: AuthenticationKind;
   resource?: string;
+  /** The client's address (behind an ingress, see TRUST_PROXY). */
+  clientAddress?: string;
   imClient?: string;
   requestId?: string;
   correlationId?: string;

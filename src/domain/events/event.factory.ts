@@ -48,6 +48,7 @@ export class EventFactory {
     return this.envelope('assessment.completed.v1', a.id, {
       assessmentId: a.id,
       link: `${API}/assessments/${a.id}`,
+      organisation: a.organisation,
       offerId: a.offerId,
       ...(a.tenderRef ? { tenderRef: a.tenderRef } : {}),
       profileId: a.profileId,
@@ -94,6 +95,7 @@ export class EventFactory {
   tenderProfileCreated(p: TenderProfile, ctx: CommandContext): CloudEvent<TenderProfileCreatedData> {
     return this.envelope('tender-profile.created.v1', p.id, {
       profileId: p.id,
+      organisation: p.organisation,
       ...(p.tenderRef ? { tenderRef: p.tenderRef } : {}),
       category: p.category,
       level: p.level,

@@ -37,6 +37,8 @@ export type Compliance = 'compliant' | 'undetermined' | 'non-compliant';
 export interface AssessmentCompletedData {
   assessmentId: string;
   link: string;
+  /** The organisation that ran the check: consumers route or filter per tenant on it. */
+  organisation: string;
   offerId: string;
   tenderRef?: string;
   profileId: string;
@@ -75,6 +77,8 @@ export interface CriterionSetRetiredData {
 
 export interface TenderProfileCreatedData {
   profileId: string;
+  /** The organisation that owns the profile. */
+  organisation: string;
   tenderRef?: string;
   category: string;
   level: string;

@@ -21,10 +21,24 @@ export interface ReadinessProbes {
   shuttingDown(): boolean;
 }
 
+/**
+ * Readiness is unauthenticated, so driver messages are reduced to what an operator needs (the
+ * error code, "not connected", "timed out") without the hosts, ports, URLs or credentials that
+ * would map our network for an anonymous caller. The full message stays in the logs.
+ */
+export function publicDetail(detail: string): string {
+  return detail
+    .replace(/[a-z][a-z0-9+.-]*:\/\/\S+/gi, '<address>')
+    .replace(/\[[0-9a-f:.]+\](:\d+)?/gi, '<address>')
+    .replace(/\b(?:\d{1,3}\.){3}\d{1,3}(?::\d+)?\b/g, '<address>')
+    .replace(/\b[a-z0-9-]+(?:\.[a-z0-9-]+)*:\d{2,5}\b/gi, '<address>')
+    .slice(0, 200);
+}
+
 function toCheck(state: DependencyState): DependencyCheck {
   return {
     status: state.up ? 'up' : 'down',
-    ...(state.detail !== undefined ? { detail: state.detail } : {}),
+    ...(state.detail !== undefined ? { detail: publicDetail(state.detail) } : {}),
     ...(state.latencyMs !== undefined ? { latencyMs: state.latencyMs } : {}),
   };
 }

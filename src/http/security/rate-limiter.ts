@@ -25,6 +25,13 @@ export class RateLimiter {
     return { allowed: false, retryAfterS: Math.max(1, Math.ceil((1 - bucket.tokens) / this.ratePerSecond)) };
   }
 
+  /** True when `key` has no token left right now (without taking one). */
+  exhausted(key: string, now = Date.now()): boolean {
+    const bucket = this.buckets.get(key);
+    if (!bucket) return false;
+    return Math.min(this.burst, bucket.tokens + ((now - bucket.at) / 1000) * this.ratePerSecond) < 1;
+  }
+
   private evictIdle(now: number): void {
     for (const [key, b] of this.buckets) if (now - b.at > 60_000) this.buckets.delete(key);
   }

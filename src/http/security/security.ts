@@ -20,6 +20,10 @@ export interface SecurityDeps {
 }
 
 const REALM = 'Bearer realm="procurement-sustainability"';
+const failureKey = (req: Request): string => `auth-failure:${req.ip ?? 'unknown'}`;
+
+/** An address that kept failing is refused before any credential is checked: guessing gets nothing. */
+class AddressBlocked extends Error {}
 
 const requiredScopes = (c: Context): string[] => [...new Set((c.operation.security ?? []).flatMap((req) => Object.values(req).flat()))];
 
@@ -45,6 +49,7 @@ export function registerSecurity(api: OpenAPIBackend, deps: SecurityDeps): void 
     api.registerSecurityHandler('apiKey', () => undefined);
   } else {
     api.registerSecurityHandler('bearerAuth', async (c: Context, req: Request): Promise<Principal | undefined> => {
+      if (deps.failureLimiter.exhausted(failureKey(req))) throw new AddressBlocked();
       const authorization = header(req, 'authorization');
       if (!authorization) {
         const onlyCatalogueRead = requiredScopes(c).every((s) => s === 'criteria:read');
@@ -59,6 +64,7 @@ export function registerSecurity(api: OpenAPIBackend, deps: SecurityDeps): void 
       return deps.jwt.verify(match[1]);
     });
     api.registerSecurityHandler('apiKey', async (_c: Context, req: Request): Promise<Principal | undefined> => {
+      if (deps.failureLimiter.exhausted(failureKey(req))) throw new AddressBlocked();
       const key = header(req, 'x-api-key');
       return key ? deps.apiKeys.authenticate(key) : undefined;
     });
@@ -69,13 +75,15 @@ export function registerSecurity(api: OpenAPIBackend, deps: SecurityDeps): void 
 export function unauthorized(deps: SecurityDeps) {
   return (c: Context, req: Request, res: Response): HttpResult => {
     const ctx = requestContext(res);
-    const failure = Object.values(c.security ?? {}).find((v): v is { error: unknown } => typeof v === 'object' && v !== null && 'error' in v);
+    const errors = Object.values(c.security ?? {}).filter((v): v is { error: unknown } => typeof v === 'object' && v !== null && 'error' in v);
+    const failure = errors.find((e) => e.error instanceof AuthenticationError) ?? errors[0];
+    const blocked = errors.some((e) => e.error instanceof AddressBlocked);
     const reason = failure?.error instanceof AuthenticationError ? failure.error.message : 'credentials are required: a bearer token or an API key';
-    ctx.authFailure = reason;
-    const limit = deps.failureLimiter.take(`auth-failure:${req.ip ?? 'unknown'}`);
-    if (!limit.allowed) {
+    ctx.authFailure = blocked ? 'too many failed authentications from this address' : reason;
+    const limit = deps.failureLimiter.take(failureKey(req));
+    if (blocked || !limit.allowed) {
       const problem = buildProblem({ status: 429, code: 'TOO_MANY_REQUESTS', detail: 'Too many failed authentications; retry later' }, req.path, ctx.requestId);
-      return { status: 429, body: problem, contentType: 'application/problem+json', headers: { 'Retry-After': String(limit.retryAfterS) } };
+      return { status: 429, body: problem, contentType: 'application/problem+json', headers: { 'Retry-After': String(limit.allowed ? 1 : limit.retryAfterS) } };
     }
     const code = failure?.error instanceof AuthenticationError ? failure.error.code : undefined;
     const challenge = code ? `${REALM}, error="${code}", error_description="${reason.replace(/"/g, "'")}"` : REALM;

@@ -27,6 +27,11 @@ export class AuditLog {
     return this.connection.collection<AuditDoc>('audit_events');
   }
 
+  /** Indexes for the admin queries (newest first, by actor, organisation, action). */
+  async ensureIndexes(): Promise<void> {
+    await this.collection.createIndexes([{ key: { at: -1 } }, { key: { actor: 1, at: -1 } }, { key: { organisation: 1, at: -1 } }, { key: { action: 1, at: -1 } }]);
+  }
+
   record(entry: Omit<AuditEvent, 'id' | 'at'>): void {
     const event: AuditEvent = { id: randomUUID(), at: new Date().toISOString(), ...entry };
     this.logger.info({ audit: true, ...event }, `audit ${event.action} ${event.outcome}`);
@@ -47,8 +52,13 @@ export class AuditLog {
       .insertMany(batch, { ordered: false })
       .then(() => undefined)
       .catch((err: unknown) => {
-        // Keep them for the next attempt; they are in the log stream already.
-        this.buffer.unshift(...batch.slice(0, MAX_BUFFER - this.buffer.length));
+        // A partly applied batch: entries whose id already exists are stored; keep the rest for
+        // the next attempt (they are in the log stream already).
+        const writeErrors = (err as { writeErrors?: { code?: number; index?: number; err?: { code?: number; index?: number } }[] }).writeErrors;
+        const stored = new Set((writeErrors ?? []).filter((e) => (e.code ?? e.err?.code) === 11000).map((e) => e.index ?? e.err?.index));
+        const failed = writeErrors ? new Set(writeErrors.map((e) => e.index ?? e.err?.index)) : undefined;
+        const retry = batch.filter((_, i) => !stored.has(i) && (failed === undefined || failed.has(i)));
+        this.buffer.unshift(...retry.slice(0, MAX_BUFFER - this.buffer.length));
         this.logger.warn({ err: { message: (err as Error).message } }, 'audit events not stored yet; will retry');
         this.timer ??= setTimeout(() => void this.flush(), 5_000);
       })
@@ -60,7 +70,9 @@ export class AuditLog {
     await this.flush();
     const query: Record<string, unknown> = {};
     for (const key of ['action', 'actor', 'organisation', 'outcome'] as const) if (filter[key]) query[key] = filter[key];
-    if (filter.from || filter.to) query.at = { ...(filter.from ? { $gte: filter.from } : {}), ...(filter.to ? { $lte: filter.to } : {}) };
+    // Stored times are UTC ISO strings; normalise the bounds (which may carry offsets) the same way.
+    const utc = (t: string) => new Date(t).toISOString();
+    if (filter.from || filter.to) query.at = { ...(filter.from ? { $gte: utc(filter.from) } : {}), ...(filter.to ? { $lte: utc(filter.to) } : {}) };
     const [total, docs] = await Promise.all([
       this.collection.countDocuments(query),
       this.collection.find(query).sort({ at: -1, _id: 1 }).skip((page - 1) * pageSize).limit(pageSize).toArray(),

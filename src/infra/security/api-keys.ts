@@ -1,6 +1,6 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Connection } from 'mongoose';
-import { conflict, notFound } from '../../domain/errors';
+import { conflict, invalid, notFound } from '../../domain/errors';
 import type { Principal, Scope } from '../../domain/security/principal';
 import { AuthenticationError } from './jwt.verifier';
 
@@ -50,6 +50,10 @@ export class ApiKeys {
   }
 
   async create(input: { name: string; organisation: string; scopes: Scope[]; expiresAt?: string }, createdBy: string): Promise<{ record: ApiKeyRecord; key: string }> {
+    // A key born expired is a caller's mistake (often a local time sent without its offset), not a key.
+    if (input.expiresAt !== undefined && Date.parse(input.expiresAt) <= Date.now()) {
+      throw invalid('The API key would already be expired', [{ pointer: '/body/expiresAt', reason: 'must be in the future' }]);
+    }
     const secret = newSecret();
     const record: ApiKeyRecord = { _id: newKeyId(), ...input, secretHash: hash(secret), createdAt: new Date().toISOString(), createdBy };
     await this.collection.insertOne(record);

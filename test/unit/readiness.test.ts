@@ -1,0 +1,24 @@
+import { checkReadiness, publicDetail } from '../../src/domain/health/readiness';
+
+describe('readiness details shown to anonymous callers', () => {
+  it.each([
+    ['connect ECONNREFUSED 127.0.0.1:5672', 'connect ECONNREFUSED <address>'],
+    ['getaddrinfo ENOTFOUND mongo.internal.gov:27017', 'getaddrinfo ENOTFOUND <address>'],
+    ['Connection closed: amqp://user:s3cret@rabbit.prod:5672/vhost', 'Connection closed: <address>'],
+    ['connect ECONNREFUSED [::1]:27017', 'connect ECONNREFUSED <address>'],
+    ['not connected (disconnected)', 'not connected (disconnected)'],
+  ])('%s → %s', (raw, shown) => {
+    expect(publicDetail(raw)).toBe(shown);
+  });
+
+  it('redacts the details in the report and stays unavailable while a dependency is down', async () => {
+    const report = await checkReadiness({
+      mongodb: () => ({ up: false, detail: 'connect ECONNREFUSED 10.0.3.7:27017' }),
+      rabbitmq: () => ({ up: true }),
+      shuttingDown: () => false,
+    });
+    expect(report.status).toBe('unavailable');
+    expect(report.checks.mongodb).toEqual({ status: 'down', detail: 'connect ECONNREFUSED <address>' });
+    expect(JSON.stringify(report)).not.toContain('10.0.3.7');
+  });
+});
