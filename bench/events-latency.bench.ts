@@ -10,6 +10,7 @@
 import { randomUUID } from 'node:crypto';
 import amqplib from 'amqplib';
 import { compliantNotebookOffer } from '../test/support/offer-fixtures';
+import { benchAuth } from './support/bench-auth';
 import { benchDatabase, percentile, round, saveResults } from './support/bench-env';
 import { startServiceProcess } from './support/service-process';
 
@@ -20,7 +21,8 @@ const AMQP_URL = process.env.AMQP_URL ?? 'amqp://localhost';
 async function main(): Promise<void> {
   const db = await benchDatabase('latency_bench');
   const exchange = `bench.${randomUUID().slice(0, 8)}`;
-  const svc = await startServiceProcess({ MONGODB_URI: db.uri, AMQP_URL, AMQP_EXCHANGE: exchange, LOG_LEVEL: 'info' });
+  const auth = await benchAuth();
+  const svc = await startServiceProcess({ ...auth.env, MONGODB_URI: db.uri, AMQP_URL, AMQP_EXCHANGE: exchange, LOG_LEVEL: 'info' });
   const conn = await amqplib.connect(AMQP_URL);
   const ch = await conn.createChannel();
   const { queue } = await ch.assertQueue('', { exclusive: true });
@@ -34,7 +36,7 @@ async function main(): Promise<void> {
 
   const profile = (await (await fetch(`${svc.baseUrl}/api/v1/tender-profiles`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', authorization: auth.authorization },
     body: JSON.stringify({ criterionSetIds: ['eu-gpp-computers-2021', 'eu-legal-baseline', 'se-it-equipment'], category: 'notebook', level: 'core' }),
   })).json()) as { id: string; criteriaCount: number };
 
@@ -42,7 +44,7 @@ async function main(): Promise<void> {
     const started = performance.now();
     const res = await fetch(`${svc.baseUrl}/api/v1/compliance-checks`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', authorization: auth.authorization },
       body: JSON.stringify({ profileId: profile.id, offer: compliantNotebookOffer(`Latency ${i}`, 5 + (i % 20)) }),
     });
     const body = (await res.json()) as { id: string };

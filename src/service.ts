@@ -42,6 +42,7 @@ export async function createService(config: Config, logger: Logger): Promise<Ser
   const sink = events.relay;
   const catalogue = createCatalogue({ config, contract, mongo, logger, clock, events: events.factory, sink });
   const compliance = createCompliance({ mongo, catalogue: catalogue.reader, events: events.factory, sink, now: () => clock.now() });
+  let started = false;
   let shuttingDown = false;
   let server: Server | undefined;
 
@@ -56,7 +57,7 @@ export async function createService(config: Config, logger: Logger): Promise<Ser
     audit: security.audit,
     outbox: () => events.sweeper.status().then((status) => ({ ...status, relayQueue: events.relay.size, broker: amqp.state(), lastSweep: events.sweeper.last })),
     readiness: () =>
-      checkReadiness({ mongodb: () => mongo.check(), rabbitmq: () => amqp.state(), shuttingDown: () => shuttingDown }),
+      checkReadiness({ mongodb: () => mongo.check(), rabbitmq: () => amqp.state(), started: () => started, shuttingDown: () => shuttingDown }),
   };
   const app = buildApp({
     logger,
@@ -93,6 +94,7 @@ export async function createService(config: Config, logger: Logger): Promise<Ser
       if (config.seedOnStart) await catalogue.seed();
       events.sweeper.start();
       void events.sweeper.sweep();
+      started = true;
       logger.info({ version: config.serviceVersion, startupMs: Date.now() - startedAt }, 'service started');
       return listening;
     },

@@ -1,35 +1,44 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { closeSync, existsSync, mkdtempSync, openSync } from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
-import { createInterface } from 'node:readline';
 
 export interface ServiceProcess {
   readonly child: ChildProcess;
   readonly baseUrl: string;
+  /** The service's JSON log (at the LOG_LEVEL given, `info` by default). */
+  readonly logFile: string;
   stop(): Promise<void>;
 }
 
-/** Runs the service (src/main.ts) in its own process on the same Node binary, as in production. */
-export async function startServiceProcess(env: Record<string, string>): Promise<ServiceProcess> {
+/**
+ * Runs the service as in production (the compiled dist/main.js, on the same Node binary) in its own
+ * process, optionally pinned to CPUs (`taskset -c`), so that the load generator does not share its
+ * core. Its log goes to a file: parsing every request's log line here would steal the load
+ * generator's CPU and lower every figure.
+ */
+export async function startServiceProcess(env: Record<string, string>, options: { cpus?: string; entry?: string } = {}): Promise<ServiceProcess> {
   const root = path.join(__dirname, '..', '..');
-  const child = spawn(process.execPath, [...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_CPU_PROF] : []), '--import', 'tsx', path.join(root, 'src', 'main.ts')], {
+  const entry = options.entry ?? path.join(root, 'dist', 'main.js');
+  if (!existsSync(entry)) throw new Error(`${entry} is missing: run \`npm run build\` first`);
+  const loader = entry.endsWith('.ts') ? ['--import', 'tsx'] : [];
+  const args = [...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_CPU_PROF] : []), ...loader, entry];
+  const logFile = path.join(mkdtempSync(path.join(os.tmpdir(), 'bench-svc-')), 'service.log');
+  const logFd = openSync(logFile, 'w');
+  const port = await freePort();
+  const [command, commandArgs] = options.cpus ? ['taskset', ['-c', options.cpus, process.execPath, ...args]] : [process.execPath, args];
+  const child = spawn(command, commandArgs, {
     cwd: root,
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, LOG_LEVEL: 'warn', PORT: '0', HOST: '127.0.0.1', ...env },
-    stdio: ['ignore', 'pipe', 'inherit'],
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, LOG_LEVEL: 'info', HOST: '127.0.0.1', ...env, PORT: String(port) },
+    stdio: ['ignore', logFd, 'inherit'],
   });
-  const port = await new Promise<number>((resolve, reject) => {
-    // LOG_LEVEL warn hides the listening line; ask at info level just for it.
-    createInterface({ input: child.stdout }).on('line', (line) => {
-      try {
-        const entry = JSON.parse(line) as { msg?: string; port?: number };
-        if (entry.msg === 'http server listening' && entry.port) resolve(entry.port);
-      } catch {
-        // not JSON
-      }
-    });
-    child.once('exit', (code) => reject(new Error(`service exited with ${code}`)));
-  });
+  closeSync(logFd);
+  let exited: number | null | undefined;
+  child.once('exit', (code) => (exited = code));
   const baseUrl = `http://127.0.0.1:${port}`;
   for (;;) {
+    if (exited !== undefined) throw new Error(`service exited with ${exited}; log: ${logFile}`);
     const res = await fetch(`${baseUrl}/health/ready`).catch(() => undefined);
     if (res?.status === 200) break;
     await new Promise((r) => setTimeout(r, 200));
@@ -37,10 +46,22 @@ export async function startServiceProcess(env: Record<string, string>): Promise<
   return {
     child,
     baseUrl,
+    logFile,
     stop: () =>
       new Promise<void>((resolve) => {
         child.once('exit', () => resolve());
         child.kill('SIGTERM');
       }),
   };
+}
+
+/** A port free right now on loopback: given to the service, so that any LOG_LEVEL works. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+    server.once('error', reject);
+  });
 }

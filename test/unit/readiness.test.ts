@@ -15,10 +15,19 @@ describe('readiness details shown to anonymous callers', () => {
     const report = await checkReadiness({
       mongodb: () => ({ up: false, detail: 'connect ECONNREFUSED 10.0.3.7:27017' }),
       rabbitmq: () => ({ up: true }),
+      started: () => true,
       shuttingDown: () => false,
     });
     expect(report.status).toBe('unavailable');
     expect(report.checks.mongodb).toEqual({ status: 'down', detail: 'connect ECONNREFUSED <address>' });
     expect(JSON.stringify(report)).not.toContain('10.0.3.7');
+  });
+
+  it('is not ready until start-up has finished, even with every dependency up', async () => {
+    const probes = { mongodb: () => ({ up: true }), rabbitmq: () => ({ up: true }), shuttingDown: () => false };
+    const starting = await checkReadiness({ ...probes, started: () => false });
+    expect(starting.status).toBe('unavailable');
+    expect(starting.checks.startup?.status).toBe('down');
+    expect(await checkReadiness({ ...probes, started: () => true })).toEqual({ status: 'ready', checks: { mongodb: { status: 'up' }, rabbitmq: { status: 'up' } } });
   });
 });

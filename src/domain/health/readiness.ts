@@ -12,12 +12,14 @@ export interface DependencyCheck {
 
 export interface ReadinessReport {
   status: 'ready' | 'unavailable';
-  checks: { mongodb: DependencyCheck; rabbitmq: DependencyCheck; shutdown?: DependencyCheck };
+  checks: { mongodb: DependencyCheck; rabbitmq: DependencyCheck; startup?: DependencyCheck; shutdown?: DependencyCheck };
 }
 
 export interface ReadinessProbes {
   mongodb(): Promise<DependencyState> | DependencyState;
   rabbitmq(): Promise<DependencyState> | DependencyState;
+  /** Until start-up has finished (the catalogue seeded), the service is not ready for traffic. */
+  started(): boolean;
   shuttingDown(): boolean;
 }
 
@@ -47,6 +49,7 @@ function toCheck(state: DependencyState): DependencyCheck {
 export async function checkReadiness(probes: ReadinessProbes): Promise<ReadinessReport> {
   const [mongodb, rabbitmq] = await Promise.all([probes.mongodb(), probes.rabbitmq()]);
   const report: ReadinessReport = { status: 'ready', checks: { mongodb: toCheck(mongodb), rabbitmq: toCheck(rabbitmq) } };
+  if (!probes.started()) report.checks.startup = { status: 'down', detail: 'the service is still starting (seeding the catalogue)' };
   if (probes.shuttingDown()) report.checks.shutdown = { status: 'down', detail: 'the service is shutting down' };
   const allUp = Object.values(report.checks).every((check) => check.status === 'up');
   report.status = allUp ? 'ready' : 'unavailable';

@@ -2,6 +2,7 @@ import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import { OpenAPIBackend, type Document, type Operation } from 'openapi-backend';
 import { FastRouter } from './fast-router';
+import { installRequestParser } from './request-parser';
 
 /**
  * openapi-backend checks documents against an OpenAPI 3.0-only meta-schema, which rejects valid
@@ -49,5 +50,6 @@ export async function createOpenApiRuntime(definitionPath: string): Promise<Open
     if (!strict) return undefined;
     throw new Error(result.kind === 'notFound' ? '404-notFound: no route matches request' : '405-methodNotAllowed');
   }) as typeof api.router.matchOperation;
+  installRequestParser(api);
   return { api, router };
 }

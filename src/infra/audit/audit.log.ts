@@ -29,7 +29,11 @@ export class AuditLog {
 
   /** Indexes for the admin queries (newest first, by actor, organisation, action). */
   async ensureIndexes(): Promise<void> {
-    await this.collection.createIndexes([{ key: { at: -1 } }, { key: { actor: 1, at: -1 } }, { key: { organisation: 1, at: -1 } }, { key: { action: 1, at: -1 } }]);
+    // One at a time: FerretDB 1.24 fails a createIndexes batch whose indexes all exist already.
+    const keys: Record<string, 1 | -1>[] = [{ at: -1 }, { actor: 1, at: -1 }, { organisation: 1, at: -1 }, { action: 1, at: -1 }];
+    for (const key of keys) {
+      await this.collection.createIndex(key);
+    }
   }
 
   record(entry: Omit<AuditEvent, 'id' | 'at'>): void {

@@ -4,7 +4,7 @@ import type { LogLevel } from '../../config';
 export type { Logger } from 'pino';
 
 /**
- * Paths pino must never print. Headers are listed in both spellings pino-http can see; anything
+ * Paths pino must never print. Headers are listed in both spellings a request object may carry; anything
  * named like a secret is censored wherever it appears one level deep.
  */
 export const REDACT_PATHS = [

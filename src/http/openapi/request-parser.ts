@@ -1,0 +1,85 @@
+import type { OpenAPIBackend, Operation, ParsedRequest, Request as OpenApiRequest } from 'openapi-backend';
+import { normalizePath } from './fast-router';
+
+type ParseRequest = (req: OpenApiRequest, operation?: Operation) => ParsedRequest;
+
+interface Plan {
+  readonly pattern: RegExp | undefined;
+  readonly names: readonly string[];
+}
+
+const NO_PARAMETERS: Plan = { pattern: undefined, names: [] };
+
+function escapeRegExp(literal: string): string {
+  return literal.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * Only plain parameters take the fast path: form-style query values, no JSON-encoded or
+ * non-exploded query parameters and no cookie parameters. Anything else keeps openapi-backend's
+ * own parser, so its semantics never change for the contract's less common shapes.
+ */
+function planFor(operation: Operation): Plan | null {
+  for (const p of operation.parameters ?? []) {
+    if ('$ref' in p) return null;
+    if (p.in === 'cookie') return null;
+    if (p.in === 'query' && (p.content !== undefined || p.explode === false || (p.style !== undefined && p.style !== 'form'))) return null;
+  }
+  const names: string[] = [];
+  const source = operation.path.replace(/\{([A-Za-z0-9_-]+)\}|[^{]+/g, (part, name?: string) => {
+    if (name === undefined) return escapeRegExp(part);
+    names.push(name);
+    return '([^/]*)';
+  });
+  return { pattern: names.length > 0 ? new RegExp(`^${source}$`) : undefined, names };
+}
+
+/**
+ * openapi-backend parses each request four times (before routing, after routing, for validation
+ * and after type coercion), each time deep-cloning the query with lodash and recompiling the
+ * path template into a RegExp: about 10 % of a /healthcheck's CPU (docs/performance.md). This
+ * parser gives the same result for the common case from plans compiled once per operation. It
+ * copies what validation may coerce in place (query, headers), as the original does.
+ */
+export function installRequestParser(api: OpenAPIBackend): void {
+  const router = api.router;
+  const original: ParseRequest = router.parseRequest.bind(router);
+  const plans = new Map<Operation, Plan | null>();
+
+  router.parseRequest = ((req: OpenApiRequest, operation?: Operation): ParsedRequest => {
+    const headers = req.headers as Record<string, string | string[] | undefined>;
+    if (headers.cookie !== undefined || (req.query !== undefined && typeof req.query !== 'object')) return original(req, operation);
+    let plan = operation ? plans.get(operation) : NO_PARAMETERS;
+    if (plan === undefined && operation) {
+      plan = planFor(operation);
+      plans.set(operation, plan);
+    }
+    if (!plan) return original(req, operation);
+
+    let path = req.path.trim();
+    if (!path.startsWith('/')) path = `/${path}`;
+    path = path.split('?')[0] ?? '/';
+    const params: Record<string, string> = {};
+    if (plan.pattern) {
+      const m = plan.pattern.exec(normalizePath(path));
+      if (m) {
+        try {
+          plan.names.forEach((name, i) => (params[name] = decodeURIComponent(m[i + 1] ?? '')));
+        } catch {
+          return original(req, operation); // malformed percent-encoding: let the original decide
+        }
+      }
+    }
+    const query: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries((req.query ?? {}) as Record<string, unknown>)) query[key] = Array.isArray(value) ? [...(value as unknown[])] : value;
+    let requestBody: unknown = req.body;
+    if (req.body && typeof req.body !== 'object') {
+      try {
+        requestBody = JSON.parse(String(req.body));
+      } catch {
+        // left as is: validation reports a malformed body
+      }
+    }
+    return { ...req, path, method: req.method.trim().toLowerCase(), params, headers: { ...headers }, query, cookies: {}, requestBody } as ParsedRequest;
+  }) as typeof router.parseRequest;
+}
