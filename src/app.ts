@@ -1,8 +1,8 @@
 import cors from 'cors';
 import express, { type Express } from 'express';
-import helmet from 'helmet';
 import { auditMiddleware } from './http/audit.middleware';
 import { hostileInputMiddleware, verifyUtf8 } from './http/hostile-input.middleware';
+import { securityHeadersMiddleware } from './http/security-headers.middleware';
 import type { SecurityDeps } from './http/security/security';
 import { timeoutMiddleware } from './http/timeout.middleware';
 import type { AuditLog } from './infra/audit/audit.log';
@@ -12,6 +12,7 @@ import { createHandlers } from './http/handlers';
 import type { HttpDeps } from './http/http-deps';
 import { httpLoggerMiddleware } from './http/http-logger.middleware';
 import { metricsMiddleware } from './http/metrics.middleware';
+import { probesRouter } from './http/probes.router';
 import { createDispatcher } from './http/openapi/dispatcher';
 import type { OpenApiRuntime } from './http/openapi/openapi.backend';
 import { requestContextMiddleware } from './http/request-context';
@@ -45,24 +46,21 @@ export function buildApp(options: AppOptions): Express {
   app.set('query parser', 'simple');
   if (options.trustProxy !== undefined) app.set('trust proxy', options.trustProxy);
 
+  const handlers = createHandlers(options.deps);
   app.use(requestContextMiddleware);
   app.use(httpLoggerMiddleware(options.logger));
   app.use(metricsMiddleware(options.deps.metrics));
+  app.use(securityHeadersMiddleware);
+  app.use(probesRouter(handlers));
   app.use(auditMiddleware(options.audit));
   app.use(timeoutMiddleware(options.requestTimeoutMs));
-  // Swagger UI needs inline styles; everything else is same-origin only.
-  app.use(
-    helmet({
-      contentSecurityPolicy: { directives: { defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", 'data:'] } },
-    }),
-  );
   app.use(cors({ origin: options.corsOrigins.length > 0 ? [...options.corsOrigins] : false, exposedHeaders: EXPOSED_HEADERS, maxAge: 600 }));
   app.use('/docs/assets', docsAssetsRouter());
   const json = (limit: number) => express.json({ limit, type: ['application/json', 'application/*+json'], verify: verifyUtf8 });
   app.use('/api/v1/compliance-checks/batch', json(options.batchBodyLimitBytes ?? options.bodyLimitBytes));
   app.use(json(options.bodyLimitBytes));
   app.use(hostileInputMiddleware);
-  app.use(createDispatcher(options.openapi, createHandlers(options.deps), options.security));
+  app.use(createDispatcher(options.openapi, handlers, options.security));
   app.use(errorMiddleware(options.logger));
   return app;
 }

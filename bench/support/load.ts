@@ -9,6 +9,11 @@ export interface LoadResult {
   errors: number;
   non2xx: number;
   peakRssMiB?: number;
+  /**
+   * CPU time (user + system) the target process spent per request. Unlike requests/s it barely
+   * moves when other processes compete for the machine, so it is the steadier figure to compare.
+   */
+  cpuUsPerRequest?: number;
 }
 
 export interface LoadOptions {
@@ -22,6 +27,19 @@ export interface LoadOptions {
   overallRate?: number;
   /** PID whose resident memory is sampled during the run. */
   pid?: number;
+}
+
+const CLOCK_TICKS_PER_S = 100; // USER_HZ on Linux
+
+/** utime + stime of a process, in microseconds (fields 14 and 15 of /proc/<pid>/stat). */
+export function cpuUs(pid: number): number | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1e6) / CLOCK_TICKS_PER_S;
+  } catch {
+    return undefined;
+  }
 }
 
 function rssMiB(pid: number): number | undefined {
@@ -46,8 +64,11 @@ export async function load(options: LoadOptions): Promise<LoadResult> {
   await autocannon({ ...base, duration: 2 });
   let peak = 0;
   const sampler = options.pid ? setInterval(() => (peak = Math.max(peak, rssMiB(options.pid!) ?? 0)), 100) : undefined;
+  const cpuBefore = options.pid ? cpuUs(options.pid) : undefined;
   const result = await autocannon({ ...base, duration: options.seconds });
+  const cpuAfter = options.pid ? cpuUs(options.pid) : undefined;
   clearInterval(sampler);
+  const total = result.requests.total;
   return {
     requestsPerSecond: round(result.requests.average, 0),
     p50Ms: result.latency.p50,
@@ -55,5 +76,6 @@ export async function load(options: LoadOptions): Promise<LoadResult> {
     errors: result.errors + result.timeouts,
     non2xx: result.non2xx,
     ...(options.pid ? { peakRssMiB: round(peak) } : {}),
+    ...(cpuBefore !== undefined && cpuAfter !== undefined && total > 0 ? { cpuUsPerRequest: round((cpuAfter - cpuBefore) / total) } : {}),
   };
 }

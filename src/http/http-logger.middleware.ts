@@ -1,5 +1,6 @@
 import type { NextFunction, Request, Response } from 'express';
 import type { Logger } from '../infra/logging/logger';
+import { PROBES } from './probes.router';
 import { requestContext, routeLabel } from './request-context';
 
 /**
@@ -19,9 +20,11 @@ export function httpLoggerMiddleware(root: Logger) {
     const log = (finished: boolean) => {
       if (logged) return;
       logged = true;
-      const level = !finished ? 'warn' : res.statusCode >= 500 ? 'error' : 'info';
-      if (!logger.isLevelEnabled(level)) return;
       const ctx = requestContext(res);
+      // Successful probes arrive every few seconds from every kubelet: noise at info level.
+      const probe = ctx.route !== undefined && ctx.route in PROBES && res.statusCode < 400;
+      const level = !finished ? 'warn' : res.statusCode >= 500 ? 'error' : probe ? 'debug' : 'info';
+      if (!logger.isLevelEnabled(level)) return;
       logger[level](
         {
           requestId: ctx.requestId,

@@ -22,6 +22,10 @@ describe('request and correlation ids, and what the request log holds', () => {
     expect(res.body.traceId).toBe('req-123');
     await new Promise((r) => setTimeout(r, 20));
     expect(completed('req-123')).toMatchObject({
+      level: 'info',
+      // who was served: the principal of the bearer token (never the token itself)
+      actor: 'test-admin',
+      organisation: 'test-org',
       method: 'GET',
       route: '/api/v1/criteria/{criterionId}',
       operationId: 'getCriterion',
@@ -48,7 +52,8 @@ describe('request and correlation ids, and what the request log holds', () => {
       .set('X-Request-ID', 'req-secret')
       .expect(200);
     await new Promise((r) => setTimeout(r, 20));
-    expect(completed('req-secret')).toBeDefined();
+    // probes are logged, but at debug level: every kubelet calls them every few seconds
+    expect(completed('req-secret')).toMatchObject({ level: 'debug', route: '/healthcheck', operationId: 'getHealthcheck', status: 200 });
     const all = JSON.stringify(svc.logs);
     expect(all).not.toContain('super-secret-token');
     expect(all).not.toContain('secret-cookie');

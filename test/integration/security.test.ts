@@ -46,6 +46,24 @@ describe('API keys for machine clients', () => {
   });
 });
 
+describe('bearer tokens', () => {
+  it('are accepted until they expire and not a moment longer, although verified tokens are cached', async () => {
+    const svc = await startTestService({ JWT_CLOCK_TOLERANCE_S: '0' });
+    try {
+      const token = await mintToken({ expiresIn: 2 });
+      const exp = (JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString()) as { exp: number }).exp * 1000;
+      const client = api(svc.service.app, { token });
+      await client.get('/api/v1/assessments').expect(200);
+      await client.get('/api/v1/assessments').expect(200);
+      await new Promise((r) => setTimeout(r, Math.max(0, exp - Date.now()) + 300));
+      const refused = await client.get('/api/v1/assessments').expect(401);
+      expect(refused.body.detail).toContain('expired');
+    } finally {
+      await svc.stop();
+    }
+  });
+});
+
 describe('API key lifetime and the bootstrap key', () => {
   it('refuses a key that expires in the past, and stops accepting a key once it has expired', async () => {
     const svc = await startTestService({ API_KEY_CACHE_TTL_MS: '0' });
@@ -175,7 +193,13 @@ describe('abuse limits and browser-facing headers', () => {
       const res = await api(closed.service.app).get('/api/v1/criterion-sets').set('Origin', 'https://evil.example').expect(200);
       expect(res.headers['access-control-allow-origin']).toBeUndefined();
       expect(res.headers['x-content-type-options']).toBe('nosniff');
-      expect(res.headers['content-security-policy']).toContain("default-src 'self'");
+      expect(res.headers['content-security-policy']).toBe("default-src 'none'; frame-ancestors 'none'");
+      expect(res.headers['x-frame-options']).toBe('DENY');
+      expect(res.headers['strict-transport-security']).toContain('max-age=');
+      // HTML pages get a policy that lets Swagger UI run its own scripts, and still nothing else
+      const docs = await api(closed.service.app).get('/docs').expect(200);
+      expect(docs.headers['content-security-policy']).toContain("script-src 'self'");
+      expect(docs.headers['content-security-policy']).toContain("frame-ancestors 'none'");
       const allowed = await api(open.service.app).get('/api/v1/criterion-sets').set('Origin', 'https://portal.gov.example').expect(200);
       expect(allowed.headers['access-control-allow-origin']).toBe('https://portal.gov.example');
       expect(allowed.headers['access-control-expose-headers']).toContain('X-Request-ID');

@@ -1,5 +1,6 @@
 import type { Request, Response } from 'express';
 import type { Context } from 'openapi-backend';
+import { HTML_CSP } from '../security-headers.middleware';
 
 /** What an operation handler returns; the dispatcher writes it to the response. */
 export interface HttpResult {
@@ -10,6 +11,15 @@ export interface HttpResult {
   readonly contentType?: string;
 }
 
+/**
+ * A body already serialised as JSON. Hot read paths assemble responses from fragments serialised
+ * once (the catalogue is immutable between changes) instead of stringifying the same objects on
+ * every request.
+ */
+export class JsonText {
+  constructor(readonly text: string | Buffer) {}
+}
+
 export type OperationHandler = (c: Context, req: Request, res: Response) => HttpResult | Promise<HttpResult>;
 
 export const ok = (body: unknown, headers?: Record<string, string>): HttpResult => ({ status: 200, body, ...(headers ? { headers } : {}) });
@@ -18,10 +28,13 @@ export function writeResult(res: Response, result: HttpResult): void {
   // The request may have timed out and been answered already (see the timeout middleware).
   if (res.headersSent) return;
   if (result.headers) res.set(result.headers);
+  if (result.contentType?.startsWith('text/html')) res.setHeader('Content-Security-Policy', HTML_CSP);
   res.status(result.status);
   const { body } = result;
   if (body === undefined || result.status === 304 || result.status === 204) {
     res.end();
+  } else if (body instanceof JsonText) {
+    res.type(result.contentType ?? 'application/json').send(body.text);
   } else if (typeof body === 'string' || Buffer.isBuffer(body)) {
     res.type(result.contentType ?? 'text/plain').send(body);
   } else {

@@ -1,3 +1,4 @@
+import type { IndexedCriterion } from '../../domain/catalogue/catalogue.index';
 import type { CriterionDefinition, StoredCriterionSet } from '../../domain/catalogue/catalogue.types';
 
 export const API_BASE = '/api/v1';
@@ -12,6 +13,34 @@ export function criterionView(criterion: CriterionDefinition, set: StoredCriteri
     setStatus: set.status,
     links: { self: `${API_BASE}/criteria/${enc(criterion.id)}?set=${enc(setId)}`, set: `${API_BASE}/criterion-sets/${enc(setId)}` },
   };
+}
+
+// Entries of the catalogue index are immutable (a change builds a new index), so an entry's JSON
+// can be kept, UTF-8 encoded, for as long as the entry lives: a page of criteria is then a copy of
+// bytes, not a serialisation and an encoding of ~50 objects.
+const serialised = new WeakMap<IndexedCriterion, Buffer>();
+
+/** The criterion's JSON view as UTF-8 bytes, serialised once per catalogue index entry. */
+export function criterionJson(entry: IndexedCriterion): Buffer {
+  let bytes = serialised.get(entry);
+  if (bytes === undefined) {
+    bytes = Buffer.from(JSON.stringify(criterionView(entry.criterion, entry.set)));
+    serialised.set(entry, bytes);
+  }
+  return bytes;
+}
+
+const COMMA = Buffer.from(',');
+
+/** `prefix` + the items separated by commas + `suffix`, as one buffer. */
+export function jsonArrayBytes(prefix: string, items: readonly Buffer[], suffix: string): Buffer {
+  const parts: Buffer[] = [Buffer.from(prefix)];
+  items.forEach((item, i) => {
+    if (i > 0) parts.push(COMMA);
+    parts.push(item);
+  });
+  parts.push(Buffer.from(suffix));
+  return Buffer.concat(parts);
 }
 
 export function setSummaryView(set: StoredCriterionSet) {

@@ -14,6 +14,9 @@ export class AuthenticationError extends Error {
   }
 }
 
+const VERIFIED_TTL_MS = 60_000;
+const VERIFIED_MAX = 10_000;
+
 function scopesOf(payload: JWTPayload): Scope[] {
   const raw = payload.scope ?? payload.scp;
   const list = typeof raw === 'string' ? raw.split(' ') : Array.isArray(raw) ? raw.map(String) : [];
@@ -27,6 +30,13 @@ function scopesOf(payload: JWTPayload): Scope[] {
  */
 export class JwtVerifier {
   private readonly keys: ReturnType<typeof createLocalJWKSet> | ReturnType<typeof createRemoteJWKSet>;
+  /**
+   * Verified tokens, kept until they expire but at most VERIFIED_TTL_MS: a client sends the same
+   * token many times, and an ES256/RS256 verification costs more than serving a catalogue lookup.
+   * Only successes are kept; the bound also caps how long a token signed by a key removed from the
+   * JWKS stays accepted.
+   */
+  private readonly verified = new Map<string, { principal: Principal; until: number }>();
 
   constructor(private readonly config: AuthConfig) {
     if (config.jwksUrl) this.keys = createRemoteJWKSet(new URL(config.jwksUrl), { cooldownDuration: 30_000, cacheMaxAge: 600_000 });
@@ -34,6 +44,17 @@ export class JwtVerifier {
   }
 
   async verify(token: string): Promise<Principal> {
+    const now = Date.now();
+    const hit = this.verified.get(token);
+    if (hit && hit.until > now) return hit.principal;
+    if (hit) this.verified.delete(token);
+    const { principal, expiresAt } = await this.verifyNow(token);
+    if (this.verified.size >= VERIFIED_MAX) this.verified.clear();
+    this.verified.set(token, { principal, until: Math.min(expiresAt, now + VERIFIED_TTL_MS) });
+    return principal;
+  }
+
+  private async verifyNow(token: string): Promise<{ principal: Principal; expiresAt: number }> {
     let payload: JWTPayload;
     try {
       ({ payload } = await jwtVerify(token, this.keys, {
@@ -53,6 +74,7 @@ export class JwtVerifier {
     }
     const organisation = payload[this.config.orgClaim];
     if (typeof organisation !== 'string' || organisation === '') throw new AuthenticationError(`the token has no "${this.config.orgClaim}" claim`);
-    return { kind: 'jwt', subject: String(payload.sub), organisation, scopes: scopesOf(payload) };
+    // `exp` is required above; the clock tolerance is not extended to cached tokens.
+    return { principal: { kind: 'jwt', subject: String(payload.sub), organisation, scopes: scopesOf(payload) }, expiresAt: (payload.exp ?? 0) * 1000 };
   }
 }

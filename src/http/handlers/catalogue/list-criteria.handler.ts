@@ -1,8 +1,8 @@
 import { sha256 } from '../../../domain/catalogue/catalogue.hash';
 import { cacheable, quoteEtag } from '../../conditional';
 import type { HttpDeps } from '../../http-deps';
-import type { OperationHandler } from '../../openapi/http-result';
-import { API_BASE, criterionView } from '../../presenters/catalogue.presenter';
+import { JsonText, type OperationHandler } from '../../openapi/http-result';
+import { API_BASE, criterionJson, jsonArrayBytes } from '../../presenters/catalogue.presenter';
 import { criteriaFilter, pageLinks, pageParams } from './query-params';
 
 export const listCriteria =
@@ -14,12 +14,8 @@ export const listCriteria =
     const etag = quoteEtag(sha256(`${result.index.fingerprint}?${JSON.stringify({ filter, page, pageSize })}`).slice(0, 27));
     const cache = filter.status?.includes('draft') ? 'no-cache' : 'public, max-age=60';
     return cacheable(req, etag, cache, () => {
-      return {
-        items: result.page.items.map(({ criterion, set }) => criterionView(criterion, set)),
-        page,
-        pageSize,
-        total: result.page.total,
-        links: pageLinks(`${API_BASE}/criteria`, req.query, page, result.page.lastPage),
-      };
+      const links = pageLinks(`${API_BASE}/criteria`, req.query, page, result.page.lastPage);
+      const tail = `],"page":${page},"pageSize":${pageSize},"total":${result.page.total},"links":${JSON.stringify(links)}}`;
+      return new JsonText(jsonArrayBytes('{"items":[', result.page.items.map(criterionJson), tail));
     });
   };
