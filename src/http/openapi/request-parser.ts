@@ -71,7 +71,11 @@ export function installRequestParser(api: OpenAPIBackend): void {
       }
     }
     const query: Record<string, unknown> = {};
-    for (const [key, value] of Object.entries((req.query ?? {}) as Record<string, unknown>)) query[key] = Array.isArray(value) ? [...(value as unknown[])] : value;
+    for (const [key, value] of Object.entries((req.query ?? {}) as Record<string, unknown>)) {
+      // defineProperty, not assignment: `?__proto__=x` must stay an own (undeclared, so refused)
+      // parameter instead of silently setting the copy's prototype and vanishing.
+      Object.defineProperty(query, key, { value: Array.isArray(value) ? [...(value as unknown[])] : value, enumerable: true, writable: true, configurable: true });
+    }
     let requestBody: unknown = req.body;
     if (req.body && typeof req.body !== 'object') {
       try {
