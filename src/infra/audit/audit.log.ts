@@ -42,7 +42,8 @@ export class AuditLog {
     const { id, ...rest } = event;
     if (this.buffer.length < MAX_BUFFER) this.buffer.push({ _id: id, ...rest });
     else this.logger.error({ audit: true }, 'audit buffer full: entry kept in the log stream only');
-    this.timer ??= setTimeout(() => void this.flush(), this.flushMs);
+    // unref: a pending flush must not keep a finished process alive; stop() flushes explicitly.
+    this.timer ??= setTimeout(() => void this.flush(), this.flushMs).unref();
   }
 
   async flush(): Promise<void> {
@@ -64,7 +65,7 @@ export class AuditLog {
         const retry = batch.filter((_, i) => !stored.has(i) && (failed === undefined || failed.has(i)));
         this.buffer.unshift(...retry.slice(0, MAX_BUFFER - this.buffer.length));
         this.logger.warn({ err: { message: (err as Error).message } }, 'audit events not stored yet; will retry');
-        this.timer ??= setTimeout(() => void this.flush(), 5_000);
+        this.timer ??= setTimeout(() => void this.flush(), 5_000).unref();
       })
       .finally(() => (this.flushing = undefined));
     await this.flushing;
