@@ -5,6 +5,8 @@ describe('readiness details shown to anonymous callers', () => {
     ['connect ECONNREFUSED 127.0.0.1:5672', 'connect ECONNREFUSED <address>'],
     ['getaddrinfo ENOTFOUND mongo.internal.gov:27017', 'getaddrinfo ENOTFOUND <address>'],
     ['Connection closed: amqp://user:s3cret@rabbit.prod:5672/vhost', 'Connection closed: <address>'],
+    ['getaddrinfo ENOTFOUND mongo.internal.gov', 'getaddrinfo ENOTFOUND <address>'],
+    ['getaddrinfo EAI_AGAIN rabbitmq-0.rabbitmq.ns.svc', 'getaddrinfo EAI_AGAIN <address>'],
     ['connect ECONNREFUSED [::1]:27017', 'connect ECONNREFUSED <address>'],
     ['not connected (disconnected)', 'not connected (disconnected)'],
   ])('%s → %s', (raw, shown) => {

@@ -34,6 +34,8 @@ export function publicDetail(detail: string): string {
     .replace(/\[[0-9a-f:.]+\](:\d+)?/gi, '<address>')
     .replace(/\b(?:\d{1,3}\.){3}\d{1,3}(?::\d+)?\b/g, '<address>')
     .replace(/\b[a-z0-9-]+(?:\.[a-z0-9-]+)*:\d{2,5}\b/gi, '<address>')
+    // DNS failures name the host without a port ("getaddrinfo ENOTFOUND mongo.internal").
+    .replace(/\b(ENOTFOUND|EAI_AGAIN)\s+(?!<address>)\S+/g, '$1 <address>')
     .slice(0, 200);
 }
 
