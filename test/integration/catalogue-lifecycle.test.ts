@@ -59,6 +59,8 @@ describe('criterion-set lifecycle', () => {
     await ctx.client.post('/api/v1/criterion-sets').send(def).expect(201);
     expect((await ctx.client.post(`/api/v1/criterion-sets/${def.id}/retire`).expect(409)).body.code).toBe('INVALID_TRANSITION');
     await ctx.client.post(`/api/v1/criterion-sets/${def.id}/publish`).expect(200);
+    // the same lookup before and after the change: a served (and cached) answer must not outlive it
+    expect((await ctx.client.get(`/api/v1/criteria?set=${def.id}`).expect(200)).body.total).toBe(2);
     const retired = await api(ctx.svc.service.app, { token: await as('dave') }).post(`/api/v1/criterion-sets/${def.id}/retire`).expect(200);
     expect(retired.body).toMatchObject({ status: 'retired', retiredAt: expect.any(String) });
     expect(retired.body.history.at(-1)).toMatchObject({ action: 'retired', actor: 'dave' });

@@ -3,19 +3,38 @@ import { cacheable, quoteEtag } from '../../conditional';
 import type { HttpDeps } from '../../http-deps';
 import { JsonText, type OperationHandler } from '../../openapi/http-result';
 import { API_BASE, criterionJson, jsonArrayBytes } from '../../presenters/catalogue.presenter';
+import { RepresentationCache } from '../../representation-cache';
 import { criteriaFilter, pageLinks, pageParams } from './query-params';
 
-export const listCriteria =
-  (deps: HttpDeps): OperationHandler =>
-  async (c, req) => {
-    const filter = criteriaFilter(c);
-    const { page, pageSize } = pageParams(c);
-    const result = await deps.catalogue.findCriteria(filter, page, pageSize);
-    const etag = quoteEtag(sha256(`${result.index.fingerprint}?${JSON.stringify({ filter, page, pageSize })}`).slice(0, 27));
-    const cache = filter.status?.includes('draft') ? 'no-cache' : 'public, max-age=60';
-    return cacheable(req, etag, cache, () => {
+interface Answer {
+  readonly etag: string;
+  readonly cacheControl: string;
+  readonly body: JsonText;
+}
+
+export const listCriteria = (deps: HttpDeps): OperationHandler => {
+  // The answer depends only on the catalogue state and the query (links echo the query), never on
+  // the caller: the same query against the same catalogue is served from its cached bytes.
+  const answers = new RepresentationCache<Answer>();
+  return async (c, req) => {
+    const key = JSON.stringify(req.query);
+    const current = await deps.catalogue.reader.index();
+    const answer = answers.get(current, key) ?? (await compute());
+    return cacheable(req, answer.etag, answer.cacheControl, () => answer.body);
+
+    async function compute(): Promise<Answer> {
+      const filter = criteriaFilter(c);
+      const { page, pageSize } = pageParams(c);
+      const result = await deps.catalogue.findCriteria(filter, page, pageSize);
       const links = pageLinks(`${API_BASE}/criteria`, req.query, page, result.page.lastPage);
       const tail = `],"page":${page},"pageSize":${pageSize},"total":${result.page.total},"links":${JSON.stringify(links)}}`;
-      return new JsonText(jsonArrayBytes('{"items":[', result.page.items.map(criterionJson), tail));
-    });
+      const computed: Answer = {
+        etag: quoteEtag(sha256(`${result.index.fingerprint}?${JSON.stringify({ filter, page, pageSize })}`).slice(0, 27)),
+        cacheControl: filter.status?.includes('draft') ? 'no-cache' : 'public, max-age=60',
+        body: new JsonText(jsonArrayBytes('{"items":[', result.page.items.map(criterionJson), tail)),
+      };
+      answers.set(result.index, key, computed);
+      return computed;
+    }
   };
+};
