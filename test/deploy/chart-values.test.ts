@@ -3,6 +3,7 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import { CHART_DIR, type Json } from './support/manifests';
 import { valuesTableRows } from './support/values-table';
+import { PROJECT_ROOT } from '../../src/paths';
 
 /*
  * The chart's values, values.schema.json and README.md must describe the same settings: every
@@ -40,6 +41,12 @@ describe('chart values', () => {
       .map((row) => `| \`${row.path}\` | \`${row.default}\` | ${row.description} |`)
       .filter((line) => !readme.includes(line));
     expect(missing).toEqual([]);
+  });
+
+  it('runs Node with the same NODE_OPTIONS as the image (and the benchmarks), which docs/performance.md measured', () => {
+    const image = /NODE_OPTIONS="([^"]*)"/.exec(readFileSync(path.join(PROJECT_ROOT, 'Dockerfile'), 'utf8'))?.[1];
+    expect(image).toMatch(/--max-old-space-size=\d+ --max-semi-space-size=\d+/);
+    expect(values.config.nodeOptions).toBe(image);
   });
 
   it('no secret has a default', () => {
