@@ -1,6 +1,7 @@
 /**
- * HTTP benchmarks against the real service (its own process, pinned to CPU 0) with the real
- * database and broker, each scenario next to its baseline measured in the same run:
+ * HTTP benchmarks against the real service (its own process, pinned to CPU 0; the load generator on
+ * CPU 1) with the real database and broker, each scenario next to its baseline measured in the
+ * same run:
  *
  *   npm run bench            (needs RabbitMQ on AMQP_URL; loopback only; ~3 minutes)
  *
@@ -13,50 +14,45 @@ import amqplib from 'amqplib';
 import mongoose from 'mongoose';
 import { compliantNotebookOffer } from '../test/support/offer-fixtures';
 import { benchAuth } from './support/bench-auth';
-import { benchDatabase, percentile, round, saveResults } from './support/bench-env';
+import { benchDatabase, percentile, settledAssessmentCount, round, saveResults } from './support/bench-env';
+import { fiftyCriteriaProfile, getJson } from './support/bench-profile';
 import { load, type LoadResult } from './support/load';
 import { startServiceProcess } from './support/service-process';
 
 const SECONDS = Number(process.env.SECONDS ?? 10);
 const AMQP_URL = process.env.AMQP_URL ?? 'amqp://localhost';
-const SETS = ['eu-gpp-computers-2021', 'eu-legal-baseline', 'se-it-equipment', 'no-dfo-it', 'epeat-ieee-1680-1', 'tco-certified-gen10', 'itu-t-l1061-2023'];
 
-async function json<T>(url: string, init: RequestInit): Promise<T> {
-  const res = await fetch(url, init);
-  if (!res.ok) throw new Error(`${init.method ?? 'GET'} ${url} → ${res.status} ${await res.text()}`);
-  return (await res.json()) as T;
-}
-
-/** A profile of exactly 50 criteria for notebooks (comprehensive level, topped up or trimmed). */
-async function fiftyCriteriaProfile(baseUrl: string, headers: Record<string, string>): Promise<string> {
-  const create = (body: object) => json<{ id: string; criteriaCount: number; criteria: { criterion: { id: string; level: string } }[] }>(`${baseUrl}/api/v1/tender-profiles`, { method: 'POST', headers, body: JSON.stringify(body) });
-  const selection = { criterionSetIds: SETS, category: 'notebook', level: 'comprehensive' };
-  const first = await create(selection);
-  const ids = first.criteria.map((c) => c.criterion.id);
-  if (ids.length === 50) return first.id;
-  if (ids.length > 50) return (await create({ ...selection, exclude: ids.slice(50) })).id;
-  throw new Error(`only ${ids.length} criteria apply; adjust the bench selection`);
-}
-
-async function bareInserts(uri: string, seconds: number, concurrency: number): Promise<LoadResult> {
+/**
+ * The baseline for a compliance check: inserting copies of a real stored assessment document (its
+ * own size and shape, its outbox entry included) through the same driver into the same database,
+ * with the same concurrency and nothing else: no HTTP, no validation, no rule evaluation, no event.
+ */
+async function bareInserts(uri: string, seconds: number, concurrency: number, ratePerSecond?: number): Promise<LoadResult & { documentBytes: number }> {
   const conn = await mongoose.createConnection(uri).asPromise();
+  const template = await conn.collection('assessments').findOne({});
+  if (!template) throw new Error('no stored assessment to copy');
   const col = conn.collection('bench_inserts');
-  // Shaped like a stored assessment: indexed top-level fields, a JSON body of ~10 KB, one event.
-  const body = JSON.stringify({ items: [{ results: Array.from({ length: 50 }, (_, i) => ({ criterionId: `C-${i}`, outcome: 'pass', expected: 'x'.repeat(120), observed: { a: i } })) }] });
   const latencies: number[] = [];
-  const until = performance.now() + seconds * 1000;
+  const begin = performance.now();
+  const until = begin + seconds * 1000;
+  let issued = 0;
   await Promise.all(
     Array.from({ length: concurrency }, async () => {
       while (performance.now() < until) {
+        // At a fixed rate, insert n starts at begin + n / rate (open loop, as autocannon's overallRate).
+        const slot = ratePerSecond ? begin + (issued++ * 1000) / ratePerSecond : 0;
+        if (slot > performance.now()) await new Promise((r) => setTimeout(r, slot - performance.now()));
+        if (performance.now() >= until) break;
         const started = performance.now();
-        await col.insertOne({ _id: randomUUID() as never, organisation: 'bench', offerId: 'o', profileId: 'p', compliant: true, evaluatedAt: new Date().toISOString(), body, outbox: [{ id: randomUUID(), type: 'assessment.completed.v1' }], outboxAt: new Date() });
+        await col.insertOne({ ...template, _id: randomUUID() as never, outbox: [{ ...(template.outbox as object[])[0], id: randomUUID() }] });
         latencies.push(performance.now() - started);
       }
     }),
   );
   await conn.close();
   latencies.sort((a, b) => a - b);
-  return { requestsPerSecond: round(latencies.length / seconds, 0), p50Ms: round(percentile(latencies, 50)), p99Ms: round(percentile(latencies, 99)), errors: 0, non2xx: 0 };
+  const documentBytes = Buffer.byteLength(JSON.stringify(template));
+  return { requestsPerSecond: round(latencies.length / seconds, 0), p50Ms: round(percentile(latencies, 50)), p99Ms: round(percentile(latencies, 99)), errors: 0, non2xx: 0, documentBytes };
 }
 
 async function main(): Promise<void> {
@@ -88,11 +84,14 @@ async function main(): Promise<void> {
   results.criteriaLookup50 = await load({ url: `${svc.baseUrl}/api/v1/criteria?category=notebook&pageSize=50`, headers, connections: 100, seconds: SECONDS, pid });
   results.criterionById = await load({ url: `${svc.baseUrl}/api/v1/criteria/GPP21-TS6-core`, headers, connections: 100, seconds: SECONDS, pid });
 
-  results.bareInsert = await bareInserts(db.uri, SECONDS, 16);
   const profileId = await fiftyCriteriaProfile(svc.baseUrl, headers);
   const check = JSON.stringify({ profileId, offer: compliantNotebookOffer('Bench Supplier', 12) });
+  await getJson(`${svc.baseUrl}/api/v1/compliance-checks`, headers, { method: 'POST', body: check });
+  results.bareInsert = await bareInserts(db.uri, SECONDS, 16);
   results.complianceCheckMax = await load({ url: `${svc.baseUrl}/api/v1/compliance-checks`, method: 'POST', body: check, headers, connections: 16, seconds: SECONDS, pid });
   const half = Math.max(1, Math.floor(results.complianceCheckMax.requestsPerSecond / 2));
+  // The database's own latency at the rate the checks are held to below: their p99 floor.
+  results.bareInsertAtHalf = await bareInserts(db.uri, SECONDS, 32, half);
   results.complianceCheckAtHalf = await load({ url: `${svc.baseUrl}/api/v1/compliance-checks`, method: 'POST', body: check, headers, connections: 32, seconds: SECONDS, overallRate: half, pid });
   const batch = JSON.stringify({ profileId, offers: Array.from({ length: 100 }, (_, i) => compliantNotebookOffer(`Batch ${i}`, 5 + (i % 20))) });
   results.batch100 = await load({ url: `${svc.baseUrl}/api/v1/compliance-checks/batch`, method: 'POST', body: batch, headers, connections: 2, seconds: SECONDS, pid });
@@ -105,11 +104,11 @@ async function main(): Promise<void> {
   ratio('criteriaLookup50', 'bareHttp');
   ratio('criterionById', 'bareHttp');
   ratio('complianceCheckMax', 'bareInsert');
-  ratio('complianceCheckAtHalf', 'bareInsert');
+  ratio('complianceCheckAtHalf', 'bareInsertAtHalf');
 
   // Every assessment must reach the consumer (warm-up runs included in the count of both sides).
-  const status = await json<{ pending: number }>(`${svc.baseUrl}/api/v1/admin/outbox`, { headers });
-  const stored = await json<{ total: number }>(`${svc.baseUrl}/api/v1/assessments?pageSize=1`, { headers });
+  const status = await getJson<{ pending: number }>(`${svc.baseUrl}/api/v1/admin/outbox`, headers);
+  const stored = { total: await settledAssessmentCount(db.uri) };
   const deadline = Date.now() + 30_000;
   while (delivered < stored.total && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
 

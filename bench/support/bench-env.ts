@@ -1,3 +1,4 @@
+import mongoose from 'mongoose';
 import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -29,4 +30,32 @@ export function saveResults(name: string, results: unknown): string {
   const machine = { node: process.version, cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryGiB: round(os.totalmem() / 2 ** 30) };
   writeFileSync(file, `${JSON.stringify({ at: new Date().toISOString(), machine, results }, null, 2)}\n`);
   return file;
+}
+
+/**
+ * Assessments stored, counted in the database itself: listing them through the API on the embedded
+ * FerretDB scans every document (it pushes down only _id filters), which after a benchmark's tens
+ * of thousands of checks takes longer than the request timeout.
+ */
+export async function countStoredAssessments(uri: string): Promise<number> {
+  const conn = await mongoose.createConnection(uri).asPromise();
+  try {
+    return await conn.collection('assessments').countDocuments({});
+  } finally {
+    await conn.close();
+  }
+}
+
+/**
+ * The stored assessment count once it stops changing: when a load run ends, requests still in
+ * flight on the server complete (and store) after the client has gone, for a moment.
+ */
+export async function settledAssessmentCount(uri: string): Promise<number> {
+  let last = -1;
+  for (;;) {
+    await new Promise((r) => setTimeout(r, 2_000));
+    const count = await countStoredAssessments(uri);
+    if (count === last) return count;
+    last = count;
+  }
 }

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { closeSync, existsSync, mkdtempSync, openSync } from 'node:fs';
+import { closeSync, existsSync, mkdtempSync, openSync, readFileSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -12,8 +12,17 @@ export interface ServiceProcess {
   stop(): Promise<void>;
 }
 
+/** The NODE_OPTIONS the image runs the service with (and the chart, test/deploy checks they agree). */
+export function imageNodeOptions(): string {
+  const dockerfile = readFileSync(path.join(__dirname, '..', '..', 'Dockerfile'), 'utf8');
+  const options = /NODE_OPTIONS="([^"]*)"/.exec(dockerfile)?.[1];
+  if (options === undefined) throw new Error('no NODE_OPTIONS in the Dockerfile');
+  return options;
+}
+
 /**
- * Runs the service as in production (the compiled dist/main.js, on the same Node binary) in its own
+ * Runs the service as in production (the compiled dist/main.js, on the same Node binary, with the
+ * image's NODE_OPTIONS unless `env` sets others) in its own
  * process, optionally pinned to CPUs (`taskset -c`), so that the load generator does not share its
  * core. Its log goes to a file: parsing every request's log line here would steal the load
  * generator's CPU and lower every figure.
@@ -30,7 +39,7 @@ export async function startServiceProcess(env: Record<string, string>, options: 
   const [command, commandArgs] = options.cpus ? ['taskset', ['-c', options.cpus, process.execPath, ...args]] : [process.execPath, args];
   const child = spawn(command, commandArgs, {
     cwd: root,
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, LOG_LEVEL: 'info', HOST: '127.0.0.1', ...env, PORT: String(port) },
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, NODE_OPTIONS: imageNodeOptions(), LOG_LEVEL: 'info', HOST: '127.0.0.1', ...env, PORT: String(port) },
     stdio: ['ignore', logFd, 'inherit'],
   });
   closeSync(logFd);
