@@ -25,6 +25,9 @@ export function probesRouter(handlers: Readonly<Record<string, OperationHandler>
     const ctx = requestContext(res);
     ctx.route = req.path;
     ctx.operationId = operationId;
-    Promise.resolve(handler(undefined as never, req, res)).then((result) => writeResult(res, result), next);
+    const result = handler(undefined as never, req, res);
+    // The liveness and health checks answer synchronously: no promise round trip for them.
+    if (result instanceof Promise) result.then((r) => writeResult(res, r), next);
+    else writeResult(res, result);
   };
 }

@@ -33,6 +33,8 @@ export function writeResult(res: Response, result: HttpResult): void {
   const { body } = result;
   if (body === undefined || result.status === 304 || result.status === 204) {
     res.end();
+  } else if (result.contentType === undefined && !(typeof body === 'string' || Buffer.isBuffer(body))) {
+    sendJson(res, body instanceof JsonText ? body.text : JSON.stringify(body));
   } else if (body instanceof JsonText) {
     res.type(result.contentType ?? 'application/json').send(body.text);
   } else if (typeof body === 'string' || Buffer.isBuffer(body)) {
@@ -40,4 +42,16 @@ export function writeResult(res: Response, result: HttpResult): void {
   } else {
     res.type(result.contentType ?? 'application/json').send(JSON.stringify(body));
   }
+}
+
+/**
+ * A JSON body with the headers express's res.type().send() would set, written directly: send()
+ * looks the type up, re-parses it for a charset, checks freshness and copies strings into
+ * buffers, a measurable share of a small answer's cost (docs/performance.md). ETags and 304s are
+ * the handlers' (conditional.ts); node omits the body of a HEAD response itself.
+ */
+function sendJson(res: Response, text: string | Buffer): void {
+  res.setHeader('Content-Type', 'application/json; charset=utf-8');
+  res.setHeader('Content-Length', typeof text === 'string' ? Buffer.byteLength(text) : text.length);
+  res.end(text);
 }
