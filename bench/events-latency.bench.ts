@@ -11,7 +11,7 @@ import { randomUUID } from 'node:crypto';
 import amqplib from 'amqplib';
 import { compliantNotebookOffer } from '../test/support/offer-fixtures';
 import { benchAuth } from './support/bench-auth';
-import { benchDatabase, percentile, round, saveResults } from './support/bench-env';
+import { benchDatabase, percentile, round, reportResults } from './support/bench-env';
 import { startServiceProcess } from './support/service-process';
 
 const RATE = Number(process.env.RATE ?? 200);
@@ -81,8 +81,7 @@ async function main(): Promise<void> {
     targetP99Ms: 100,
     meetsTarget: percentile(e2e, 99) < 100 && e2e.length === total,
   };
-  console.log(JSON.stringify(summary, null, 2));
-  console.log(`saved ${saveResults('events-latency', summary)}`);
+  reportResults('events-latency', summary);
   await ch.deleteExchange(exchange).catch(() => undefined);
   await conn.close();
   await svc.stop();

@@ -14,7 +14,7 @@ import amqplib from 'amqplib';
 import mongoose from 'mongoose';
 import { compliantNotebookOffer } from '../test/support/offer-fixtures';
 import { benchAuth } from './support/bench-auth';
-import { benchDatabase, percentile, settledAssessmentCount, round, saveResults } from './support/bench-env';
+import { benchDatabase, percentile, settledAssessmentCount, round, reportResults } from './support/bench-env';
 import { fiftyCriteriaProfile, getJson } from './support/bench-profile';
 import { load, type LoadResult } from './support/load';
 import { startServiceProcess } from './support/service-process';
@@ -122,8 +122,7 @@ async function main(): Promise<void> {
     eventsDelivered: { target: 'every stored assessment delivered', met: delivered >= stored.total, stored: stored.total, delivered, pendingAtEnd: status.pending },
   };
   const summary = { seconds: SECONDS, serverCpu: 'taskset -c 0', results, targets };
-  console.log(JSON.stringify(summary, null, 2));
-  console.log(`saved ${saveResults('http', summary)}`);
+  reportResults('http', summary);
 
   await ch.deleteExchange(exchange).catch(() => undefined);
   await conn.close();

@@ -24,7 +24,7 @@ import { OutboxMarkers } from '../src/infra/outbox/outbox.markers';
 import { createOutboxMetrics } from '../src/infra/outbox/outbox.metrics';
 import { OutboxRelay } from '../src/infra/outbox/outbox.relay';
 import { OutboxSweeper } from '../src/infra/outbox/outbox.sweeper';
-import { benchDatabase, round, saveResults } from './support/bench-env';
+import { benchDatabase, round, reportResults } from './support/bench-env';
 
 const EVENTS = 20_000;
 const AMQP_URL = process.env.AMQP_URL ?? 'amqp://localhost';
@@ -103,8 +103,7 @@ async function main(): Promise<void> {
     fastPathMeetsTarget: rate(fastMs) >= 5000,
     sweeperMeetsTarget: rate(sweepMs) >= 5000,
   };
-  console.log(JSON.stringify(results, null, 2));
-  console.log(`saved ${saveResults('relay', results)}`);
+  reportResults('relay', results);
 
   await cch.deleteExchange(exchange).catch(() => undefined);
   await consumer.close();

@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { compliantNotebookOffer } from '../test/support/offer-fixtures';
 import { benchAuth } from './support/bench-auth';
-import { benchDatabase, settledAssessmentCount, round, saveResults } from './support/bench-env';
+import { benchDatabase, settledAssessmentCount, round, reportResults } from './support/bench-env';
 import { countEvents } from './support/event-counter';
 import { fiftyCriteriaProfile } from './support/bench-profile';
 import { load, type LoadResult } from './support/load';
@@ -64,8 +64,7 @@ async function main(): Promise<void> {
       everyEventDelivered: { target: 'one event per stored assessment', met: two.eventsDistinct === two.assessmentsStored && one.eventsDistinct === one.assessmentsStored },
     },
   };
-  console.log(JSON.stringify(summary, null, 2));
-  console.log(`saved ${saveResults('scale', summary)}`);
+  reportResults('scale', summary);
 }
 
 void main();

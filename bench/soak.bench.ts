@@ -13,7 +13,7 @@ import { readFileSync } from 'node:fs';
 import autocannon from 'autocannon';
 import { compliantNotebookOffer } from '../test/support/offer-fixtures';
 import { benchAuth } from './support/bench-auth';
-import { benchDatabase, percentile, round, saveResults, settledAssessmentCount } from './support/bench-env';
+import { benchDatabase, percentile, reportResults, round, settledAssessmentCount } from './support/bench-env';
 import { countEvents } from './support/event-counter';
 import { fiftyCriteriaProfile } from './support/bench-profile';
 import { load } from './support/load';
@@ -100,8 +100,7 @@ async function main(): Promise<void> {
     noFailedRequests: { target: '0 failed requests', met: summary.failedRequests === 0 },
     everyEventDelivered: { target: 'one event per stored assessment', met: delivered === stored.total },
   };
-  console.log(JSON.stringify({ ...summary, rssSamples: `${samples.length} samples`, targets }, null, 2));
-  console.log(`saved ${saveResults('soak', { ...summary, targets })}`);
+  reportResults('soak', { ...summary, targets }, { ...summary, rssSamples: `${samples.length} samples`, targets });
   await events.close();
   await svc.stop();
   await db.stop();

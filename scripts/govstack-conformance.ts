@@ -155,6 +155,15 @@ export function tableCells(line: string): string[] {
   return trimmed.split(/(?<!\\)\|/).map((c) => c.trim().replace(/\\\|/g, '|'));
 }
 
+/** Every markdown table row of a document, as its cells and its 1-based line number. */
+function tableRows(text: string): { cells: string[]; line: number }[] {
+  const rows: { cells: string[]; line: number }[] = [];
+  text.split(/\r?\n/).forEach((line, index) => {
+    if (line.trim().startsWith('|')) rows.push({ cells: tableCells(line), line: index + 1 });
+  });
+  return rows;
+}
+
 export interface CfrRow {
   id: string;
   level: 'REQUIRED' | 'RECOMMENDED';
@@ -169,15 +178,13 @@ export interface CfrRow {
  */
 export function parseCfrRows(text: string): CfrRow[] {
   const out: CfrRow[] = [];
-  text.split(/\r?\n/).forEach((line, index) => {
-    if (!line.trim().startsWith('|')) return;
-    const cells = tableCells(line);
+  for (const { cells, line } of tableRows(text)) {
     const id = /`?(govstack-cfr-[a-z]+#req-\d+)`?/.exec(cells[0] ?? '')?.[1];
     // Only the requirement tables (level in the second cell), not tables that merely mention ids.
-    if (!id || !/^\**(REQUIRED|RECOMMENDED)\**$/.test(cells[1] ?? '')) return;
+    if (!id || !/^\**(REQUIRED|RECOMMENDED)\**$/.test(cells[1] ?? '')) continue;
     const level = /REQUIRED/.test((cells[1] ?? '').replace(/RECOMMENDED/g, '')) ? 'REQUIRED' : 'RECOMMENDED';
-    out.push({ id, level, status: (cells[2] ?? '').replace(/\*/g, '').trim(), line: index + 1 });
-  });
+    out.push({ id, level, status: (cells[2] ?? '').replace(/\*/g, '').trim(), line });
+  }
   return out;
 }
 
@@ -213,13 +220,10 @@ export function parseReferences(cell: string): Reference[] {
  */
 export function parseTestingChapter(text: string): Mapping[] {
   const out: Mapping[] = [];
-  text.split(/\r?\n/).forEach((line, index) => {
-    if (!line.trim().startsWith('|')) return;
-    const cells = tableCells(line);
+  for (const { cells, line } of tableRows(text)) {
     const id = /`?((?:govstack-bb-procurement-sustainability-c?fr|govstack-cfr-[a-z]+)#req-\d+)`?/.exec(cells[0] ?? '')?.[1];
-    if (!id) return;
-    out.push({ id, verification: cells[2] ?? '', references: parseReferences(cells.slice(3).join(' | ')), line: index + 1 });
-  });
+    if (id) out.push({ id, verification: cells[2] ?? '', references: parseReferences(cells.slice(3).join(' | ')), line });
+  }
   return out;
 }
 
@@ -365,11 +369,9 @@ export interface ApiRow {
 /** The operations table of spec/8-service-apis.md: `| METHOD | `path` | `operationId` | scopes | FRs | feature |`. */
 export function parseServiceApis(text: string): ApiRow[] {
   const out: ApiRow[] = [];
-  text.split(/\r?\n/).forEach((line, index) => {
-    if (!line.trim().startsWith('|')) return;
-    const cells = tableCells(line);
+  for (const { cells, line } of tableRows(text)) {
     const method = cells[0] ?? '';
-    if (!/^(GET|PUT|POST|DELETE|PATCH|HEAD|OPTIONS)$/.test(method)) return;
+    if (!/^(GET|PUT|POST|DELETE|PATCH|HEAD|OPTIONS)$/.test(method)) continue;
     const code = (cell: string | undefined) => /`([^`]+)`/.exec(cell ?? '')?.[1] ?? (cell ?? '');
     out.push({
       method,
@@ -378,9 +380,9 @@ export function parseServiceApis(text: string): ApiRow[] {
       scopes: (cells[3] ?? '').replace(/`/g, '').split(/[\s,]+/).filter((s) => s && s !== '—' && s !== 'public').sort(),
       requirements: [...(cells[4] ?? '').matchAll(/req-(\d+)/g)].map((m) => `${FR_PREFIX}${m[1]}`),
       feature: code(cells[5]),
-      line: index + 1,
+      line,
     });
-  });
+  }
   return out;
 }
 

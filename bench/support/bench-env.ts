@@ -22,6 +22,12 @@ export function percentile(sorted: readonly number[], p: number): number {
 
 export const round = (n: number, digits = 1): number => Math.round(n * 10 ** digits) / 10 ** digits;
 
+/** Prints `shown` (the results, or a shorter view of them) and saves the results (saveResults). */
+export function reportResults(name: string, results: unknown, shown: unknown = results): void {
+  console.log(JSON.stringify(shown, null, 2));
+  console.log(`saved ${saveResults(name, results)}`);
+}
+
 /** Writes bench/results/<date>-<name>.json and returns its path. */
 export function saveResults(name: string, results: unknown): string {
   const dir = path.join(__dirname, '..', 'results');

@@ -748,15 +748,8 @@ describe(`schema-driven fuzzing of every operation (seed ${SEED})`, () => {
     // every operation in turn, body-taking ones twice as often (they have more to break), except
     // new versions: their two-field bodies are quickly covered and each copy grows the catalogue
     const weighted = OPERATIONS.flatMap((op) => (op.body && op.operationId !== 'createCriterionSetVersion' ? [op, op] : [op]));
-    let turn = 0;
-    let order = factory.rng.shuffle(weighted);
-    const next = (): FuzzRequest => {
-      if (turn === order.length) {
-        order = factory.rng.shuffle(weighted);
-        turn = 0;
-      }
-      return factory.mixed(order[turn++]!);
-    };
+    const nextOperation = factory.rng.cycle(weighted);
+    const next = (): FuzzRequest => factory.mixed(nextOperation());
     await run(MIXED_REQUESTS, next, ctx.svc.baseUrl, recorder, learn(pools));
 
     console.log(recorder.summary());
@@ -776,15 +769,8 @@ describe(`schema-driven fuzzing of every operation (seed ${SEED})`, () => {
   it('stores nothing for requests the contract rejects', async () => {
     const before = await countStored();
     const findingsBefore = recorder.findings.length;
-    let turn = 0;
-    let order = factory.rng.shuffle(OPERATIONS);
-    const next = (): FuzzRequest => {
-      if (turn === order.length) {
-        order = factory.rng.shuffle(OPERATIONS);
-        turn = 0;
-      }
-      return factory.invalid(order[turn++]!);
-    };
+    const nextOperation = factory.rng.cycle(OPERATIONS);
+    const next = (): FuzzRequest => factory.invalid(nextOperation());
     const totalBefore = recorder.total;
     await run(INVALID_REQUESTS, next, ctx.svc.baseUrl, recorder, () => undefined);
     expect(recorder.total - totalBefore).toBe(INVALID_REQUESTS);

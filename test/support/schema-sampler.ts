@@ -56,6 +56,19 @@ export class Rng {
     return out;
   }
 
+  /** The items over and over, each round in a fresh shuffled order: every item once per round. */
+  cycle<T>(items: readonly T[]): () => T {
+    let order = this.shuffle(items);
+    let turn = 0;
+    return () => {
+      if (turn === order.length) {
+        order = this.shuffle(items);
+        turn = 0;
+      }
+      return order[turn++] as T;
+    };
+  }
+
   chars(length: number, alphabet: string): string {
     let s = '';
     for (let i = 0; i < length; i++) s += alphabet[Math.floor(this.next() * alphabet.length)];

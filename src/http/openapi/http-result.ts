@@ -33,14 +33,12 @@ export function writeResult(res: Response, result: HttpResult): void {
   const { body } = result;
   if (body === undefined || result.status === 304 || result.status === 204) {
     res.end();
-  } else if (result.contentType === undefined && !(typeof body === 'string' || Buffer.isBuffer(body))) {
-    sendJson(res, body instanceof JsonText ? body.text : JSON.stringify(body));
-  } else if (body instanceof JsonText) {
-    res.type(result.contentType ?? 'application/json').send(body.text);
   } else if (typeof body === 'string' || Buffer.isBuffer(body)) {
     res.type(result.contentType ?? 'text/plain').send(body);
   } else {
-    res.type(result.contentType ?? 'application/json').send(JSON.stringify(body));
+    const text = body instanceof JsonText ? body.text : JSON.stringify(body);
+    if (result.contentType === undefined) sendJson(res, text);
+    else res.type(result.contentType).send(text);
   }
 }
 
