@@ -1,8 +1,9 @@
 import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'coverage/', 'node_modules/', '.cache/', '.data/', 'jest.config.js', 'eslint.config.mjs', 'test/openAPI/'] },
+  { ignores: ['dist/', 'coverage/', 'node_modules/', '.cache/', '.data/', '.scratch/', 'jest.config.js', 'jest.browser.config.js', 'console/src/api/schema.d.ts', 'eslint.config.mjs', 'test/openAPI/'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
@@ -13,6 +14,12 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true }],
       'no-restricted-imports': 'off',
     },
+  },
+  {
+    // The web console (console/, its own tsconfig): React's rules of hooks.
+    files: ['console/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'error' },
   },
   {
     // The domain layer stays pure: no web framework, database or broker.

@@ -1,6 +1,6 @@
 // Three projects: fast pure unit tests; integration tests against a real MongoDB-compatible
 // server and the real RabbitMQ; deployment tests of the Dockerfile, the Helm chart (rendered by
-// .ci/deploy-checks.sh) and the compose example. `npm test` runs them all; see README "Testing".
+// .ci/deploy-checks.sh) and the compose example. `npm test` runs them all (README "Two commands" and "Development").
 const transform = { '^.+\\.ts$': ['@swc/jest', { jsc: { target: 'es2023' }, module: { type: 'commonjs' } }] };
 
 /** @type {import('jest').Config} */

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Deployment checks, for a machine without a Docker engine or a cluster (see
-# shared/notes/environment.md): lint the Dockerfile and replay its build on a copy of the files it
-# COPYs, then smoke-test the pruned result on Node 24 as uid 1000; build Helm from the Go module
+# Deployment checks that need no Docker engine and no cluster (scripts/image-check.sh and
+# scripts/cluster-check.sh use real ones where they can be had): lint the Dockerfile and replay its
+# build on a copy of the files it COPYs, then smoke-test the runtime tree on Node 24 as uid 1000; build Helm from the Go module
 # proxy, lint and render the chart, validate the renderings (jest, test/deploy); run the backup /
 # restore drill. Run from anywhere: `bash .ci/deploy-checks.sh`. Expects `npm ci` to have run
 # (node_modules holds the node@24 binary) and RabbitMQ on 127.0.0.1:5672 (.ci/run starts it).
@@ -45,18 +45,21 @@ step "Dockerfile lint (dockerfile-utils; errors fail)"
 dockerfile-utils lint Dockerfile
 echo "Dockerfile: no errors"
 
-step "Dockerfile replay: COPY the same files, run the build stage's RUN steps"
+step "Dockerfile replay: COPY the same files, run the build stages' RUN steps"
 # Logical lines of the Dockerfile: continuations joined, comments dropped.
 logical_lines() { awk '/^[[:space:]]*#/ { next } { if (sub(/\\[[:space:]]*$/, "")) { buf = buf $0 " "; next } print buf $0; buf = "" }' Dockerfile; }
-stage=0
+stage=0; stages=$(grep -c '^FROM ' Dockerfile); declare -A stage_dir=()
 while read -r instr rest; do
   case "$instr" in
-    FROM) stage=$((stage + 1)); mkdir -p "$work/stage$stage"; echo "stage $stage: FROM $rest" ;;
+    FROM)
+      stage=$((stage + 1)); mkdir -p "$work/stage$stage"; echo "stage $stage: FROM $rest"
+      read -r -a words <<<"$rest"
+      [ "${#words[@]}" -lt 3 ] || stage_dir[${words[2]}]="$work/stage$stage" ;;
     COPY)
       read -r -a words <<<"$rest"
       from="$ROOT"; args=()
       for w in "${words[@]}"; do
-        case "$w" in --from=*) from="$work/stage1" ;; --*) ;; *) args+=("$w") ;; esac
+        case "$w" in --from=*) from=${stage_dir[${w#--from=}]} ;; --*) ;; *) args+=("$w") ;; esac
       done
       dest="$work/stage$stage/${args[-1]}"
       for src in "${args[@]:0:${#args[@]}-1}"; do
@@ -65,9 +68,9 @@ while read -r instr rest; do
         cp -a "$from/$src" "$dest"
       done ;;
     RUN)
-      if [ "$stage" -eq 1 ]; then
+      if [ "$stage" -lt "$stages" ]; then
         echo "  RUN $rest"
-        ( cd "$work/stage1" && timeout 900 bash -euo pipefail -c "$rest" )
+        ( cd "$work/stage$stage" && timeout 900 bash -euo pipefail -c "$rest" )
       else
         echo "  (skipped here: RUN $rest — system packages of the runtime image)"
       fi ;;
@@ -75,8 +78,12 @@ while read -r instr rest; do
 done < <(logical_lines)
 runtime="$work/stage$stage"
 [ -f "$runtime/dist/main.js" ] || { echo "the replay produced no dist/main.js" >&2; exit 1; }
-[ ! -e "$runtime/node_modules/typescript" ] || { echo "devDependencies survived the prune" >&2; exit 1; }
-[ ! -e "$runtime/node_modules/node" ] || { echo "the node@24 devDependency survived the prune" >&2; exit 1; }
+[ -f "$runtime/dist/console/index.html" ] || { echo "the replay produced no dist/console (the web console)" >&2; exit 1; }
+[ ! -e "$runtime/node_modules/typescript" ] || { echo "devDependencies reached the runtime tree" >&2; exit 1; }
+[ ! -e "$runtime/node_modules/node" ] || { echo "the node@24 devDependency reached the runtime tree" >&2; exit 1; }
+for dir in "$work"/stage*/node_modules/node; do
+  [ ! -e "$dir/bin/node" ] || { echo "a build stage downloaded the node@24 package's binary ($dir/bin/node)" >&2; exit 1; }
+done
 echo "runtime tree: $(du -sh "$runtime" | cut -f1), $(ls "$runtime/node_modules" | wc -l) top-level packages"
 
 step "Dockerfile replay: start the pruned tree with npm start (Node 24, uid 1000, read-only app files)"
@@ -185,6 +192,9 @@ node -e '
   (async () => { const c = await amqp.connect("amqp://localhost"); const ch = await c.createChannel();
     await ch.deleteQueue(x + ".unroutable"); await ch.deleteExchange(x + ".unroutable"); await ch.deleteExchange(x); await c.close(); })()
     .catch(() => undefined);' "$exchange"
+
+step "Helm chart version: bumped and recorded for every change under helm/ (scripts/chart-version-check.sh)"
+bash scripts/chart-version-check.sh
 
 step "Helm: build (cached in .cache/bin), lint --strict, render -> .cache/helm-rendered/ (scripts/render-helm.sh)"
 bash scripts/render-helm.sh

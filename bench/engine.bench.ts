@@ -67,11 +67,12 @@ function makeOffers(n: number, seed: number, statementIds: string[]): Evaluation
   const out: EvaluationInput[] = [];
   for (let i = 0; i < n; i++) {
     const tecLimit = int(20, 60);
+    const manufacturer = oneOf(['Acme', 'Globex', 'Initech']);
     const item: ProductDeclaration = {
-      category: 'notebook', manufacturer: oneOf(['Acme', 'Globex', 'Initech']), model: `NB-${i}`, quantity: int(1, 500),
+      category: 'notebook', manufacturer, model: `NB-${i}`, quantity: int(1, 500),
       isRefurbished: chance(0.15), rugged: oneOf(['none', 'none', 'semi', 'full']),
       battery: { hasBattery: true, cyclesAt80pct: int(200, 1500), cyclesAt60pct: int(300, 2500), userReplaceable: chance(0.5), sohSoftware: chance(0.7), chargeLimitSoftware: chance(0.6), adaptiveCharging: chance(0.5), newBatteryFitted: chance(0.5) },
-      energy: chance(0.8) ? { tecKWhPerYear: int(5, tecLimit + 5), tecLimitKWhPerYear: tecLimit, energyStarCertified: chance(0.7) } : {},
+      energy: chance(0.8) ? { tecKWhPerYear: int(5, tecLimit + 5), tecLimitKWhPerYear: tecLimit, energyStarTecLimitKWhPerYear: tecLimit, ecodesignTecLimitKWhPerYear: tecLimit + 10, energyStarCertified: chance(0.7), energyStarVersion: oneOf(['7.1', '8.0']) } : {},
       lifetime: {
         warrantyYears: int(1, 6), serviceAgreementYears: int(0, 5), sparePartsYears: int(2, 8), sparePartsList: subset(parts),
         osUpdateYears: int(2, 8), securityUpdateYears: int(3, 10), repairManualPublic: chance(0.5), warrantyCoversBattery: chance(0.6),
@@ -86,7 +87,8 @@ function makeOffers(n: number, seed: number, statementIds: string[]): Evaluation
       ecolabels: schemes.filter(() => chance(0.4)).map((scheme) => ({
         scheme, version: scheme === 'TCO_CERTIFIED' ? String(int(8, 10)) : scheme === 'EPEAT' ? 'IEEE 1680.1-2018' : '8.0',
         ...(scheme === 'EPEAT' ? { tier: oneOf(['bronze', 'silver', 'gold'] as const) } : {}),
-        certificateId: `${scheme}-${i}`, validUntil: chance(0.8) ? '2027-12-31' : '2024-06-30',
+        // Most certificates name the offered model; some were issued for another one.
+        certificateId: `${scheme}-${i}`, validUntil: chance(0.8) ? '2027-12-31' : '2024-06-30', covers: { manufacturer, models: [chance(0.9) ? `NB-${i}` : `NB-${i + 1}`] },
       })),
       evidence: chance(0.3) ? [{ kind: 'test_report', ref: `TR-${i}`, covers: ['battery.cyclesAt80pct'] }] : [],
     };

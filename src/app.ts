@@ -7,6 +7,7 @@ import type { SecurityDeps } from './http/security/security';
 import { timeoutMiddleware } from './http/timeout.middleware';
 import type { AuditLog } from './infra/audit/audit.log';
 import { docsAssetsRouter } from './http/docs/docs-assets.router';
+import { consoleAssetsRouter } from './http/console/console-assets.router';
 import { errorMiddleware } from './http/error.middleware';
 import { createHandlers } from './http/handlers';
 import type { HttpDeps } from './http/http-deps';
@@ -56,6 +57,7 @@ export function buildApp(options: AppOptions): Express {
   app.use(timeoutMiddleware(options.requestTimeoutMs));
   app.use(cors({ origin: options.corsOrigins.length > 0 ? [...options.corsOrigins] : false, exposedHeaders: EXPOSED_HEADERS, maxAge: 600 }));
   app.use('/docs/assets', docsAssetsRouter());
+  app.use('/console/assets', consoleAssetsRouter());
   const json = (limit: number) => express.json({ limit, type: ['application/json', 'application/*+json'], verify: verifyUtf8 });
   app.use('/api/v1/compliance-checks/batch', json(options.batchBodyLimitBytes ?? options.bodyLimitBytes));
   app.use(json(options.bodyLimitBytes));

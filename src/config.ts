@@ -25,6 +25,8 @@ export interface Config {
   readonly serviceVersion: string;
   readonly seedOnStart: boolean;
   readonly catalogueFreshnessMs: number;
+  /** How long an Idempotency-Key stays bound to its request. */
+  readonly idempotencyKeyTtlSeconds: number;
   readonly eventSource: string;
   readonly instanceId: string;
   readonly auth: AuthConfig;
@@ -199,6 +201,7 @@ export function loadConfig(env: Env = process.env): Config {
     serviceVersion: r.string('SERVICE_VERSION', env.npm_package_version ?? '0.1.0'),
     seedOnStart: r.boolean('SEED_ON_START', true),
     catalogueFreshnessMs: r.integer('CATALOGUE_FRESHNESS_MS', 1_000, 0, 3_600_000),
+    idempotencyKeyTtlSeconds: r.integer('IDEMPOTENCY_KEY_TTL_SECONDS', 86_400, 1, 30 * 86_400),
     auth: readAuth(r, env),
     limits: {
       ratePerSecond: r.integer('RATE_LIMIT_PER_SECOND', 50, 1, 1_000_000),

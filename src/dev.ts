@@ -16,7 +16,7 @@ async function dev(): Promise<void> {
     process.env.MONGODB_URI = `${embedded.uri}procurement_sustainability`;
     process.stderr.write(`[dev] embedded ${embedded.engine} ready at ${embedded.uri}\n`);
   }
-  // The local embedded default runs without an identity provider; main logs a loud warning.
+  // The local embedded default runs without an identity provider; src/wiring/security.wiring.ts logs a loud warning.
   process.env.AUTH_MODE ??= 'none';
   await runMain({ allowNoAuth: true, afterStop: () => embedded?.stop() ?? Promise.resolve() });
 }

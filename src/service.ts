@@ -41,7 +41,7 @@ export async function createService(config: Config, logger: Logger): Promise<Ser
   const events = createEvents({ config, amqp, mongo, metrics, logger, now: () => clock.now() });
   const sink = events.relay;
   const catalogue = createCatalogue({ config, contract, mongo, logger, clock, events: events.factory, sink });
-  const compliance = createCompliance({ mongo, catalogue: catalogue.reader, events: events.factory, sink, now: () => clock.now() });
+  const compliance = createCompliance({ mongo, catalogue: catalogue.reader, events: events.factory, sink, now: () => clock.now(), idempotencyKeyTtlMs: config.idempotencyKeyTtlSeconds * 1000 });
   let started = false;
   let shuttingDown = false;
   let server: Server | undefined;

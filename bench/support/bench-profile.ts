@@ -1,5 +1,5 @@
 /** The criterion sets a notebook tender draws on in the benchmarks. */
-export const BENCH_SETS = ['eu-gpp-computers-2021', 'eu-legal-baseline', 'se-it-equipment', 'no-dfo-it', 'epeat-ieee-1680-1', 'tco-certified-gen10', 'itu-t-l1061-2023'];
+export const BENCH_SETS = ['eu-gpp-computers-2021', 'eu-legal-baseline', 'se-it-equipment', 'no-dfo-it', 'epeat-ieee-1680-1-2018', 'tco-certified-gen10', 'itu-t-l1061-2023'];
 
 export async function getJson<T>(url: string, headers: Record<string, string>, init: RequestInit = {}): Promise<T> {
   const res = await fetch(url, { ...init, headers });

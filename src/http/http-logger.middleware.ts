@@ -23,7 +23,7 @@ export function httpLoggerMiddleware(root: Logger) {
       const ctx = requestContext(res);
       // Successful probes arrive every few seconds from every kubelet: noise at info level.
       const probe = ctx.route !== undefined && ctx.route in PROBES && res.statusCode < 400;
-      const level = !finished ? 'warn' : res.statusCode >= 500 ? 'error' : probe ? 'debug' : 'info';
+      const level = !finished ? 'warn' : res.statusCode >= 500 ? (ctx.unavailableLogLevel ?? 'error') : probe ? 'debug' : 'info';
       if (!logger.isLevelEnabled(level)) return;
       logger[level](
         {

@@ -14,6 +14,11 @@ export interface RequestContext {
   principal?: Principal;
   /** Why authentication failed, for the audit trail. */
   authFailure?: string;
+  /**
+   * Set by the readiness probe on a 503: unreadiness is a state it reports, not a failure of the
+   * request (info while starting or stopping, warn when a dependency is down).
+   */
+  unavailableLogLevel?: 'info' | 'warn';
 }
 
 // Ids from callers end up in logs and headers: accept only short, printable, header-safe values.

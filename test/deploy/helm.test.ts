@@ -217,6 +217,19 @@ describe('helm chart renderings', () => {
     }
   });
 
+  it('in-chart dependencies: their Secrets outlive helm uninstall, like the volume claims whose data they unlock', () => {
+    // MongoDB and RabbitMQ read their passwords only on an empty data directory: a reinstall that
+    // generated new ones would lock the service out of the kept volumes (scripts/cluster-check.sh
+    // shows the reinstall on a real API server).
+    const objects = objectsOf('in-chart');
+    const kept = (o: K8sObject) => o.metadata.annotations?.['helm.sh/resource-policy'] === 'keep';
+    const dependencySecrets = find(objects, 'Secret').filter((s) => /-(mongodb|rabbitmq)$/.test(s.metadata.name));
+    expect(dependencySecrets).toHaveLength(2);
+    expect(dependencySecrets.filter((s) => !kept(s)).map(objectId)).toEqual([]);
+    expect(objects.filter((o) => kept(o) && !dependencySecrets.includes(o)).map(objectId)).toEqual([]);
+    for (const name of RENDERS.filter((r) => r !== 'in-chart')) expect([name, objectsOf(name).filter(kept).map(objectId)]).toEqual([name, []]);
+  });
+
   it.each(each)('%s: helm test calls /healthcheck, and no selector of the app picks the test pod', (name) => {
     const objects = objectsOf(name);
     const tests = find(objects, 'Pod').filter((p) => p.metadata.annotations?.['helm.sh/hook'] === 'test');

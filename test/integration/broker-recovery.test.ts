@@ -1,3 +1,4 @@
+import { readdirSync } from 'node:fs';
 import { execFileSync, spawnSync } from 'node:child_process';
 import path from 'node:path';
 import amqplib from 'amqplib';
@@ -42,10 +43,13 @@ describe('npm run seed', () => {
     const run = () => spawnSync(process.execPath, ['--import', 'tsx', path.join(PROJECT_ROOT, 'scripts', 'seed.ts')], { cwd: PROJECT_ROOT, env, encoding: 'utf8' });
     const first = run();
     expect(first.status).toBe(0);
-    expect((JSON.parse(first.stdout) as { inserted: string[] }).inserted).toHaveLength(9);
+    const seeds = readdirSync(path.join(PROJECT_ROOT, 'data', 'criteria')).filter((f) => f.endsWith('.yaml')).length;
+    const firstReport = JSON.parse(first.stdout) as { inserted: string[]; superseded: string[] };
+    expect(firstReport.inserted).toHaveLength(seeds);
+    expect(firstReport.superseded).toEqual(['epeat-ieee-1680-1']);
     const second = run();
     expect(second.status).toBe(0);
-    expect(JSON.parse(second.stdout)).toMatchObject({ inserted: [], updated: [], skipped: [] });
-    expect((JSON.parse(second.stdout) as { unchanged: string[] }).unchanged).toHaveLength(9);
+    expect(JSON.parse(second.stdout)).toMatchObject({ inserted: [], updated: [], skipped: [], superseded: [] });
+    expect((JSON.parse(second.stdout) as { unchanged: string[] }).unchanged).toHaveLength(seeds);
   });
 });

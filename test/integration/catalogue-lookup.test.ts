@@ -1,12 +1,12 @@
-import { criteriaFromCsv } from '../../src/domain/catalogue/export/criteria.csv';
+import { criteriaFromCsv } from '../support/csv-reader';
 import { loadSeedFiles } from '../../src/infra/seed/seed-files';
 import { Contract } from '../../src/infra/contract/contract';
 import { useTestService } from '../support/test-service';
 
-const SEED_IDS = [
-  'epeat-ieee-1680-1', 'eu-gpp-computers-2021', 'eu-gpp-datacentres-2020', 'eu-gpp-imaging-2020', 'eu-legal-baseline',
-  'itu-t-l1061-2023', 'no-dfo-it', 'se-it-equipment', 'tco-certified-gen10',
-];
+const SEEDS = loadSeedFiles(new Contract()).map((s) => s.definition);
+const SEED_IDS = SEEDS.map((d) => d.id).sort();
+/** Seed sets another seed set supersedes: seeding retires them, they stay readable. */
+const SUPERSEDED = new Map(SEEDS.flatMap((d) => (d.supersedes ?? []).map((old) => [old, d.id] as const)));
 type Item = Record<string, any>;
 
 describe('criteria lookup on the seeded catalogue', () => {
@@ -24,8 +24,10 @@ describe('criteria lookup on the seeded catalogue', () => {
   it('lists every seeded set with its metadata', async () => {
     const res = await ctx.client.get('/api/v1/criterion-sets').expect(200);
     expect(res.body.items.map((s: Item) => s.id)).toEqual(SEED_IDS);
+    expect(SUPERSEDED.get('epeat-ieee-1680-1')).toBe('epeat-ieee-1680-1-2018');
     for (const set of res.body.items) {
-      expect(set.status).toBe('published');
+      if (SUPERSEDED.has(set.id)) expect(set).toMatchObject({ status: 'retired', supersededBy: SUPERSEDED.get(set.id) });
+      else expect(set.status).toBe('published');
       expect(set.cpvCodes.length).toBeGreaterThan(0);
       expect(['eu', 'national', 'other']).toContain(set.eforms.bt805);
       expect(set.criteriaCount).toBeGreaterThan(0);
@@ -36,7 +38,9 @@ describe('criteria lookup on the seeded catalogue', () => {
 
   it('answers "core criteria for notebooks" from every applicable set, each with source and confidence', async () => {
     const items = await all('category=notebook&level=core');
-    expect(new Set(items.map((i) => i.setId))).toEqual(new Set(['epeat-ieee-1680-1', 'eu-gpp-computers-2021', 'eu-legal-baseline', 'no-dfo-it', 'se-it-equipment']));
+    expect([...new Set(items.map((i) => i.setId))]).toEqual(expect.arrayContaining(['epeat-ieee-1680-1-2018', 'eu-gpp-computers-2021', 'eu-legal-baseline', 'se-it-equipment']));
+    // A retired (superseded) set is not offered: only published ones are looked up by default.
+    expect(items.some((i) => i.setId === 'epeat-ieee-1680-1')).toBe(false);
     for (const item of items) {
       expect(item.level).toBe('core');
       expect(item.appliesTo.categories).toContain('notebook');
@@ -45,6 +49,18 @@ describe('criteria lookup on the seeded catalogue', () => {
       if (item.confidence !== 'verified') expect(item.notes.length).toBeGreaterThan(0);
     }
     expect(items.map((i) => i.id)).toEqual(expect.arrayContaining(['GPP21-TS6-core', 'GPP21-TS2-core']));
+  });
+
+  it('keeps the superseded EPEAT 2009 set readable, retired and pointing at its 2018 successor, with its history', async () => {
+    const old = await ctx.client.get('/api/v1/criterion-sets/epeat-ieee-1680-1').expect(200);
+    expect(old.body).toMatchObject({ status: 'retired', supersededBy: 'epeat-ieee-1680-1-2018' });
+    expect(old.body.history.at(-1)).toMatchObject({ action: 'superseded', detail: 'superseded by epeat-ieee-1680-1-2018' });
+    const current = await ctx.client.get('/api/v1/criterion-sets/epeat-ieee-1680-1-2018').expect(200);
+    expect(current.body).toMatchObject({ status: 'published', supersedes: ['epeat-ieee-1680-1'] });
+    const retiredCriteria = await all('set=epeat-ieee-1680-1&status=retired');
+    expect(retiredCriteria.length).toBe(old.body.criteriaCount);
+    const quoted = await ctx.client.get(`/api/v1/criteria/${String(current.body.criteria[0].id)}?set=epeat-ieee-1680-1-2018`).expect(200);
+    expect(quoted.body.review.passages[0].quote.length).toBeGreaterThan(3);
   });
 
   it('combines filters with AND and repeated values with OR', async () => {
@@ -133,7 +149,8 @@ describe('criteria lookup on the seeded catalogue', () => {
     const report = await ctx.svc.service.catalogue.seed();
     expect(report.inserted).toEqual([]);
     expect(report.updated).toEqual([]);
-    expect(report.unchanged).toEqual(SEED_IDS);
+    expect([...report.unchanged].sort()).toEqual(SEED_IDS);
+    expect(report.superseded).toEqual([]);
   });
 
   it('exports a set as CSV that parses back to the same criteria', async () => {

@@ -128,7 +128,7 @@ const SEEDED_COMBOS = [
   { criterionSetIds: ['eu-gpp-computers-2021', 'eu-legal-baseline'], category: 'notebook', level: 'core' },
   { criterionSetIds: ['eu-gpp-computers-2021', 'se-it-equipment'], category: 'tablet', level: 'comprehensive' },
   { criterionSetIds: ['no-dfo-it'], category: 'notebook', level: 'core' },
-  { criterionSetIds: ['epeat-ieee-1680-1'], category: 'monitor', level: 'core' },
+  { criterionSetIds: ['epeat-ieee-1680-1-2018'], category: 'monitor', level: 'core' },
   { criterionSetIds: ['eu-gpp-datacentres-2020'], category: 'server', level: 'core' },
   { criterionSetIds: ['eu-gpp-imaging-2020'], category: 'imaging_equipment', level: 'comprehensive' },
   { criterionSetIds: ['tco-certified-gen10'], category: 'smartphone', level: 'recommended' },

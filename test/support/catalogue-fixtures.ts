@@ -29,6 +29,7 @@ export function draftSet(overrides: Partial<CriterionSetDefinition> = {}): Crite
         verification: { acceptedEvidence: ['test_report'], testStandards: ['IEC EN 61960-3:2017'], equivalentAccepted: true },
         eforms: { bt774: ['circ-econ'] },
         source: { document: 'Test document', clause: '4.2', url: 'https://example.org/criteria' },
+        review: { passages: [{ quote: 'The battery shall keep 80 % after 500 cycles (core, technical specification).', url: 'https://example.org/criteria', readOn: '2026-12-05', text: 'final', supports: ['requirement', 'level', 'type'] }], reviewedOn: '2026-12-05' },
         confidence: 'verified',
       },
       {

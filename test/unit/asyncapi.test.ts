@@ -44,6 +44,7 @@ const dataFields: Record<(typeof EVENT_TYPES)[number], Record<string, 'required'
     supplierName: 'required', category: 'required', level: 'required', compliance: 'required', awardPoints: 'required',
     awardMaxPoints: 'required', awardScorePct: 'required', outcomeCounts: 'required', itemCount: 'required',
     criterionSets: 'required', evaluatedAt: 'required',
+    pendingVerification: 'optional', clausesRefused: 'optional', commitmentsToObtain: 'optional', conflicts: 'optional',
   } satisfies Optionality<AssessmentCompletedData>,
   'criterion-set.published.v1': {
     setId: 'required', version: 'required', title: 'required', publisher: 'required', criteriaCount: 'required',
@@ -92,9 +93,9 @@ describe('api/asyncapi.yaml', () => {
     await loadAsyncApi();
   });
 
-  it('is AsyncAPI 3.0.0, version 1.0.0, with the production and local AMQP servers', () => {
+  it('is AsyncAPI 3.0.0, version 1.1.0 (optional fields added within v1), with the production and local AMQP servers', () => {
     expect(document.version()).toBe('3.0.0');
-    expect(document.info().version()).toBe('1.0.0');
+    expect(document.info().version()).toBe('1.1.0');
     expect(document.info().description()).toMatch(/at least once/i);
     const servers = Object.fromEntries(document.servers().all().map((s) => [s.id(), `${s.protocol()}://${s.host()}`]));
     expect(servers).toEqual({ production: 'amqp://rabbitmq:5672', local: 'amqp://localhost:5672' });

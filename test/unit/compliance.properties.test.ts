@@ -1,8 +1,9 @@
 /**
  * Property-based tests (fast-check) of the evaluator over every seeded criterion, with offers
  * generated from the offer vocabulary of the API contract: (1) a valid ecolabel claim never turns a
- * pass into a fail, (2) a fully declared offer never leaves evidence missing, (3) evaluation is
- * deterministic and leaves its input untouched.
+ * pass into a fail, (2) a claim that does not identify the item never changes an outcome, (3) a
+ * declared failing value is never turned into a pass by a label, (4) a fully declared offer never
+ * leaves evidence missing, (5) evaluation is deterministic and leaves its input untouched.
  */
 import fc from 'fast-check';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -85,13 +86,23 @@ function declaredValue(path: string, reads: Reads): fc.Arbitrary<unknown> {
   return fc.oneof(...resolution.alternatives.map((a) => valueOf(a, reads)));
 }
 
-const validClaim = (scheme: fc.Arbitrary<EcolabelScheme>): fc.Arbitrary<EcolabelClaim> => fc.record({
-  scheme,
+const claimFields = {
   version: fc.oneof(fc.integer({ min: 1, max: 12 }).map(String), fc.constantFrom('8.0', 'gen 9', 'IEEE 1680.1-2018', '1.10')),
   tier: fc.constantFrom('bronze', 'silver', 'gold' as const),
   certificateId: fc.string({ minLength: 1, maxLength: 6 }),
   validUntil: fc.constantFrom(DATE, '2026-12-31', '2030-01-01'),
-});
+};
+
+/** A valid claim that identifies the generated item (manufacturer Acme, model X1). */
+const validClaim = (scheme: fc.Arbitrary<EcolabelScheme>): fc.Arbitrary<EcolabelClaim> =>
+  fc.record({ scheme, ...claimFields, covers: fc.constant({ manufacturer: 'Acme', models: ['X1'] }) });
+
+/** A claim for another product: another model, another maker, another GTIN, or no coverage at all. */
+const foreignClaim = (scheme: fc.Arbitrary<EcolabelScheme>): fc.Arbitrary<EcolabelClaim> =>
+  fc.record({
+    scheme, ...claimFields,
+    covers: fc.constantFrom({ manufacturer: 'Acme', models: ['X2'] }, { manufacturer: 'Other', models: ['X1'] }, { gtins: ['04012345678901'] }, {}),
+  });
 
 function setPath(target: Record<string, unknown>, segs: string[], value: unknown): void {
   let current = target;
@@ -162,6 +173,39 @@ describe('evaluation properties over every seeded criterion', () => {
     // The generator must reach both sides of the thresholds for the property to mean anything.
     expect(seen.pass).toBeGreaterThan(1000);
     expect(seen.fail).toBeGreaterThan(500);
+  });
+
+  it('a claim that does not identify the offered item never changes an outcome or a score', () => {
+    let changedByBound = 0;
+    for (const { entry, reads } of prepared) {
+      const anyScheme = fc.constantFrom(...new Set([...reads.schemes, ...(entry.criterion.verification.presumptionByLabel ?? []).map((p) => p.scheme), ...SCHEMES]));
+      fc.assert(fc.property(profileOf(entry), offerFor(entry.criterion, reads, 0.5), fc.uniqueArray(foreignClaim(anyScheme), { minLength: 1, maxLength: 3 }), (pc, input, claims) => {
+        const before = evaluateCriterion(pc, input);
+        const after = evaluateCriterion(pc, { ...input, item: { ...input.item, ecolabels: [...(input.item.ecolabels ?? []), ...claims] } });
+        expect([after.outcome, after.points, after.via, after.verification]).toEqual([before.outcome, before.points, before.via, before.verification]);
+        // The same claims bound to the item do change outcomes somewhere: the property is not vacuous.
+        const bound = claims.map((c) => ({ ...c, covers: { manufacturer: 'Acme', models: ['X1'] } }));
+        if (evaluateCriterion(pc, { ...input, item: { ...input.item, ecolabels: [...(input.item.ecolabels ?? []), ...bound] } }).outcome !== before.outcome) changedByBound += 1;
+      }), { numRuns: RUNS_PER_CRITERION });
+    }
+    expect(changedByBound).toBeGreaterThan(10);
+  });
+
+  it('a declared failing value is never turned into a pass by a label: the criterion fails and the conflict is flagged', () => {
+    let conflicts = 0;
+    for (const { entry, reads } of prepared) {
+      const schemes = [...new Set([...reads.schemes, ...(entry.criterion.verification.presumptionByLabel ?? []).map((p) => p.scheme)])];
+      if (schemes.length === 0) continue;
+      fc.assert(fc.property(profileOf(entry), offerFor(entry.criterion, reads, 1), fc.uniqueArray(validClaim(fc.constantFrom(...schemes)), { minLength: 1, maxLength: 3 }), (pc, input, claims) => {
+        const before = evaluateCriterion(pc, { ...input, item: { ...input.item, ecolabels: [] } });
+        if (before.outcome !== 'fail') return;
+        const after = evaluateCriterion(pc, { ...input, item: { ...input.item, ecolabels: claims } });
+        expect(after.outcome).toBe('fail');
+        expect(after.points ?? 0).toBe(before.points ?? 0);
+        if (after.conflict) conflicts += 1;
+      }), { numRuns: RUNS_PER_CRITERION });
+    }
+    expect(conflicts).toBeGreaterThan(10);
   });
 
   it('a fully declared offer never leaves evidence missing', () => {

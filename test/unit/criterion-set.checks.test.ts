@@ -28,6 +28,7 @@ function criterion(overrides: Partial<CriterionDefinition> = {}): CriterionDefin
     appliesTo: { categories: ['notebook'] },
     verification: { acceptedEvidence: ['test_report'], equivalentAccepted: true },
     source: { document: 'Test source' },
+    review: { passages: [{ quote: 'A quoted requirement.', url: 'https://example.org/source', readOn: '2026-12-05', text: 'final', supports: ['requirement', 'level', 'type'] }] },
     confidence: 'verified',
     ...overrides,
   };

@@ -82,35 +82,130 @@ describe('evaluateCriterion: applicability and kinds', () => {
 });
 
 describe('evaluateCriterion: presumption of conformity', () => {
-  const c = criterion({ verification: { acceptedEvidence: ['ecolabel_certificate'], equivalentAccepted: true, presumptionByLabel: [{ scheme: 'TCO_CERTIFIED', minVersion: '9' }] } });
-  const claim = (extra: Partial<EcolabelClaim>): EcolabelClaim => ({ scheme: 'TCO_CERTIFIED', version: '9', certificateId: 'TCO-123', ...extra });
+  const basis = { quote: 'test basis', url: 'https://example.org/tco', readOn: '2026-12-05', text: 'final' as const };
+  const c = criterion({ verification: { acceptedEvidence: ['ecolabel_certificate', 'test_report'], equivalentAccepted: true, presumptionByLabel: [{ scheme: 'TCO_CERTIFIED', minVersion: '9', basis }] } });
+  // A certificate for the item of input(): manufacturer Acme, model X1.
+  const claim = (extra: Partial<EcolabelClaim>): EcolabelClaim => ({ scheme: 'TCO_CERTIFIED', version: '9', certificateId: 'TCO-123', validUntil: '2027-01-01', covers: { manufacturer: 'Acme', models: ['X1'] }, ...extra });
 
-  it('passes via the label even when the declared values would fail', () => {
-    const r = evaluateCriterion(pc(c), input({ ...battery(10), ecolabels: [claim({ validUntil: '2027-01-01' })] }));
-    expect(r).toMatchObject({ outcome: 'pass', via: 'ecolabel_presumption', evidenceUsed: ['TCO-123'] });
+  it('presumes conformity where the declared data leave the rule open', () => {
+    const r = evaluateCriterion(pc(c), input({ ...battery(), ecolabels: [claim({})] }));
+    expect(r).toMatchObject({ outcome: 'pass', via: 'ecolabel_presumption', verification: 'presumed', evidenceUsed: ['TCO-123'] });
+    expect(r.missing).toBeUndefined();
   });
 
-  it('names a claim without certificate by scheme and version', () => {
-    const r = evaluateCriterion(pc(c), input({ ecolabels: [{ scheme: 'TCO_CERTIFIED', version: '10' }] }));
-    expect(r.evidenceUsed).toEqual(['TCO_CERTIFIED 10']);
+  it('lets a declared failing value decide over the label, and flags the conflict', () => {
+    const r = evaluateCriterion(pc(c), input({ ...battery(10), ecolabels: [claim({})] }));
+    expect(r).toMatchObject({ outcome: 'fail', conflict: true, via: 'declaration', verification: 'declared' });
+    expect(r.messages?.join()).toMatch(/declared data fail the criterion although TCO-123 presumes conformity/);
+    expect(summarise([r]).conflicts).toBe(1);
   });
 
-  it('does not accept an expired claim: says so and falls through to the rule', () => {
-    const r = evaluateCriterion(pc(c), input({ ...battery(10), ecolabels: [claim({ validUntil: '2025-01-31', certificateId: 'X' })] }));
-    expect(r.outcome).toBe('fail');
-    expect(r.via).toBe('declaration');
-    expect(r.messages).toContain('TCO_CERTIFIED certificate X expired on 2025-01-31 and is not accepted');
+  it('does not apply a certificate that does not identify the item, and says why', () => {
+    const other = evaluateCriterion(pc(c), input({ ...battery(), ecolabels: [claim({ covers: { manufacturer: 'Acme', models: ['X2'] } })] }));
+    expect(other.outcome).toBe('evidence_missing');
+    expect(other.messages?.join()).toMatch(/TCO_CERTIFIED claim TCO-123 does not identify the offered item/);
+    const unbound = evaluateCriterion(pc(c), input({ ...battery(), ecolabels: [claim({ covers: undefined })] }));
+    expect(unbound.outcome).toBe('evidence_missing');
+  });
+
+  it('identifies the item by certificate id among its identifiers, by a shared GTIN, or by manufacturer and model', () => {
+    const byId = input({ ...battery(), identifiers: { tcoCertificateId: 'tco-123' }, ecolabels: [claim({ covers: undefined })] });
+    expect(evaluateCriterion(pc(c), byId).outcome).toBe('pass');
+    const byGtin = input({ ...battery(), identifiers: { gtin: ['04012345678901'] }, ecolabels: [claim({ certificateId: 'Z', covers: { gtins: ['4012345678901'] } })] });
+    expect(evaluateCriterion(pc(c), byGtin).outcome).toBe('pass');
+    const byModel = input({ ...battery(), model: 'X 1', ecolabels: [claim({ covers: { manufacturer: 'ACME', models: ['x-1'] } })] });
+    expect(evaluateCriterion(pc(c), byModel).outcome).toBe('pass');
+  });
+
+  it('gives no presumption without a validity date, before validFrom, or when expired', () => {
+    const undated = evaluateCriterion(pc(c), input({ ...battery(), ecolabels: [claim({ validUntil: undefined })] }));
+    expect(undated.outcome).toBe('evidence_missing');
+    expect(undated.messages).toContain('TCO_CERTIFIED claim TCO-123 has no validity date (validUntil): not applied');
+    const early = evaluateCriterion(pc(c), input({ ...battery(), ecolabels: [claim({ validFrom: '2026-06-01' })] }));
+    expect(early.messages?.join()).toMatch(/valid only from 2026-06-01/);
+    const expired = evaluateCriterion(pc(c), input({ ...battery(10), ecolabels: [claim({ validUntil: '2025-01-31', certificateId: 'X' })] }));
+    expect(expired).toMatchObject({ outcome: 'fail', via: 'declaration' });
+    expect(expired.conflict).toBeUndefined();
+    expect(expired.messages).toContain('TCO_CERTIFIED claim X expired on 2025-01-31 and is not accepted');
+  });
+
+  it('checks validity over the delivery date and the contract period when the tender gives them', () => {
+    const at = (extra: Partial<EvaluationInput>) => evaluateCriterion(pc(c), { ...input({ ...battery(), ecolabels: [claim({ validUntil: '2027-01-01' })] }), ...extra });
+    expect(at({ deliveryDate: '2026-12-31' }).outcome).toBe('pass');
+    const late = at({ deliveryDate: '2027-03-01' });
+    expect(late.outcome).toBe('evidence_missing');
+    expect(late.messages).toContain('TCO_CERTIFIED claim TCO-123 is valid until 2027-01-01, before the delivery date (2027-03-01): not applied');
+    expect(at({ deliveryDate: '2026-06-01', contractEndDate: '2028-06-30' }).messages?.join()).toMatch(/before the end of the contract \(2028-06-30\)/);
+  });
+
+  it('does not accept a registration for another market when the tender names its country', () => {
+    const registered = (markets: string[]) => ({ ...input({ ...battery(), ecolabels: [claim({ markets })] }), country: 'SE' });
+    expect(evaluateCriterion(pc(c), registered(['SE', 'NO'])).outcome).toBe('pass');
+    const us = evaluateCriterion(pc(c), registered(['US']));
+    expect(us.outcome).toBe('evidence_missing');
+    expect(us.messages?.join()).toMatch(/registered for US, not for SE/);
+    expect(evaluateCriterion(pc(c), input({ ...battery(), ecolabels: [claim({ markets: ['US'] })] })).outcome).toBe('pass');
   });
 
   it('falls through when the version is too low', () => {
-    expect(evaluateCriterion(pc(c), input({ ...battery(10), ecolabels: [claim({ version: '8' })] })).outcome).toBe('fail');
+    expect(evaluateCriterion(pc(c), input({ ...battery(), ecolabels: [claim({ version: '8' })] })).outcome).toBe('evidence_missing');
     expect(evaluateCriterion(pc(c), input({ ...battery(400), ecolabels: [claim({ version: '8' })] })).via).toBe('declaration');
   });
 
-  it('is not applied to award criteria', () => {
+  it('gives an award criterion full points when it presumes conformity and the declared data leave the bands open', () => {
     const ac = criterion({ ...c, type: 'AC', rule: undefined, scoring: { maxPoints: 10, bands: [{ when: CYCLES, fractionOfMax: 1 }] } });
-    const r = evaluateCriterion(pc(ac), input({ ...battery(10), ecolabels: [claim({})] }));
-    expect(r).toMatchObject({ outcome: 'fail', points: 0, maxPoints: 10 });
+    expect(evaluateCriterion(pc(ac), input({ ...battery(), ecolabels: [claim({})] }))).toMatchObject({ outcome: 'pass', points: 10, verification: 'presumed' });
+    expect(evaluateCriterion(pc(ac), input({ ...battery(10), ecolabels: [claim({})] }))).toMatchObject({ outcome: 'fail', points: 0, conflict: true });
+  });
+});
+
+describe('evaluateCriterion: verification state', () => {
+  const onlyReports = criterion({ verification: { acceptedEvidence: ['test_report'], equivalentAccepted: true } });
+
+  it('is pending verification when a pass rests on a declaration the criterion does not accept', () => {
+    const r = evaluateCriterion(pc(onlyReports), input(battery(300)));
+    expect(r).toMatchObject({ outcome: 'pass', verification: 'declared', pendingVerification: true, verifyWith: ['test_report'] });
+    expect(summarise([r]).toVerify).toEqual([{ criterionId: 'C-1', acceptedEvidence: ['test_report'], reason: expect.stringContaining('declaration') }]);
+  });
+
+  it('is evidenced by a listed document of an accepted kind, and declared (not pending) where declarations are accepted', () => {
+    const evidenced = evaluateCriterion(pc(onlyReports), input({ ...battery(300), evidence: [{ kind: 'test_report', ref: 'TR-1', covers: ['C-1'] }] }));
+    expect(evidenced).toMatchObject({ outcome: 'pass', verification: 'evidenced' });
+    expect(evidenced.pendingVerification).toBeUndefined();
+    const declarationOk = evaluateCriterion(pc(criterion()), input(battery(300)));
+    expect(declarationOk).toMatchObject({ verification: 'declared' });
+    expect(declarationOk.pendingVerification).toBeUndefined();
+    // A document of a kind the criterion does not list does not establish it.
+    const wrongKind = evaluateCriterion(pc(onlyReports), input({ ...battery(300), evidence: [{ kind: 'technical_file', ref: 'TF', covers: ['C-1'] }] }));
+    expect(wrongKind.pendingVerification).toBe(true);
+  });
+
+  it('never marks a fail as pending: the supplier declared against its own interest', () => {
+    const r = evaluateCriterion(pc(onlyReports), input(battery(10)));
+    expect(r).toMatchObject({ outcome: 'fail', verification: 'declared' });
+    expect(r.pendingVerification).toBeUndefined();
+  });
+});
+
+describe('evaluateCriterion: applicability in time and supply', () => {
+  it('is not_applicable before effectiveFrom and after effectiveUntil, on the delivery date when given', () => {
+    const c = criterion({ effectiveFrom: '2027-02-18', effectiveUntil: '2030-12-31' });
+    const before = evaluateCriterion(pc(c), input(battery(10)));
+    expect(before).toMatchObject({ outcome: 'not_applicable', effectiveFrom: '2027-02-18' });
+    expect(before.messages).toEqual(['applies from 2027-02-18, after the assessment date 2026-03-01']);
+    expect(evaluateCriterion(pc(c), { ...input(battery(10)), deliveryDate: '2027-03-01' }).outcome).toBe('fail');
+    expect(evaluateCriterion(pc(c), { ...input(battery(10)), deliveryDate: '2031-01-01' }).messages).toEqual(['applied until 2030-12-31, before the delivery date 2031-01-01']);
+    expect(evaluateCriterion(pc(c), { ...input(battery(10)), assessmentDate: '2027-02-18' }).outcome).toBe('fail');
+  });
+
+  it('applies refurbished-only criteria to refurbished items only, and new-only criteria to new ones', () => {
+    const refurb = criterion({ appliesTo: { categories: ['notebook'], supply: 'refurbished' } });
+    expect(evaluateCriterion(pc(refurb), input(battery(10))).outcome).toBe('not_applicable');
+    expect(evaluateCriterion(pc(refurb), input({ ...battery(10), isRefurbished: true })).outcome).toBe('fail');
+    expect(evaluateCriterion(pc(refurb), { ...input(battery(10)), lotSupply: 'refurbished' }).outcome).toBe('fail');
+    expect(evaluateCriterion(pc(refurb), { ...input({ ...battery(10), isRefurbished: false }), lotSupply: 'refurbished' }).outcome).toBe('not_applicable');
+    const fresh = criterion({ appliesTo: { categories: ['notebook'], supply: 'new' } });
+    expect(evaluateCriterion(pc(fresh), input({ ...battery(10), isRefurbished: true })).messages).toEqual(['applies only to new devices; the item is refurbished']);
   });
 });
 
@@ -153,12 +248,16 @@ describe('evaluateCriterion: award bands', () => {
     expect(evaluateCriterion(pc(bands(), { maxPoints: 20 }), cycles(501, 0))).toMatchObject({ outcome: 'pass', points: 6 });
   });
 
-  it('is evidence_missing with 0 points when a band before the first true one is unknown', () => {
+  it('scores the band the declared data prove when a better band is left open: what is not shown earns nothing', () => {
     const r = evaluateCriterion(pc(bands()), cycles(999, undefined));
-    expect(r).toMatchObject({ outcome: 'evidence_missing', points: 0, maxPoints: 10 });
-    expect(r.missing?.map((m) => m.property)).toEqual(['battery.cyclesAt60pct']);
+    expect(r).toMatchObject({ outcome: 'pass', points: 3, maxPoints: 10 });
+    expect(r.messages).toContain('band 2 could not be checked (not declared) and earns nothing');
     // An unknown band after the winner does not matter.
     expect(evaluateCriterion(pc(bands()), cycles(1200, undefined))).toMatchObject({ outcome: 'pass', points: 10 });
+    // Nothing proven and something open: evidence missing.
+    const open = evaluateCriterion(pc(bands()), input({ battery: { hasBattery: true, cyclesAt80pct: 400 } }));
+    expect(open).toMatchObject({ outcome: 'evidence_missing', points: 0 });
+    expect(open.missing?.map((m) => m.property)).toEqual(['battery.cyclesAt60pct']);
   });
 
   it('fails with 0 points when no band holds and none is unknown', () => {
@@ -220,15 +319,22 @@ describe('summarise', () => {
   const miss = (id: string) => ({ criterionId: id, property: 'p', acceptedEvidence: ['test_report' as const] });
 
   it('is compliant when every mandatory criterion passes', () => {
-    const s = summarise([r('TS', 'pass'), r('SC', 'pass'), r('TS', 'not_applicable'), r('CPC', 'fail'), r('guidance', 'not_evaluated')]);
-    expect(s).toMatchObject({ compliant: true, mandatoryTotal: 2, mandatoryPassed: 2, mandatoryFailed: 0, mandatoryMissingEvidence: 0 });
-    expect(s.counts).toEqual({ pass: 2, fail: 1, evidence_missing: 0, not_evaluated: 1, not_applicable: 1 });
+    const s = summarise([r('TS', 'pass'), r('SC', 'pass'), r('TS', 'not_applicable'), r('CPC', 'pass'), r('guidance', 'not_evaluated')]);
+    expect(s).toMatchObject({ compliant: true, mandatoryTotal: 2, mandatoryPassed: 2, mandatoryFailed: 0, mandatoryMissingEvidence: 0, clausesRefused: 0 });
+    expect(s.counts).toEqual({ pass: 3, fail: 0, evidence_missing: 0, not_evaluated: 1, not_applicable: 1 });
   });
 
-  it('is undetermined when evidence is missing and nothing fails', () => {
+  it('is not compliant when the offer declares it will not meet a contract performance clause', () => {
+    const s = summarise([r('TS', 'pass'), r('CPC', 'fail')]);
+    expect(s).toMatchObject({ compliant: false, clausesRefused: 1 });
+  });
+
+  it('lists an undeclared contract clause as a commitment to obtain, not as missing evidence', () => {
     const s = summarise([r('TS', 'pass'), r('TS', 'evidence_missing', { missing: [miss('a')] }), r('CPC', 'evidence_missing', { missing: [miss('c')] })]);
     expect(s.compliant).toBe('undetermined');
     expect(s.missingEvidence).toEqual([miss('a')]);
+    expect(s.commitmentsToObtain).toEqual([miss('c')]);
+    expect(summarise([r('TS', 'pass'), r('CPC', 'evidence_missing', { missing: [miss('c')] })]).compliant).toBe(true);
   });
 
   it('is not compliant when a mandatory criterion fails', () => {

@@ -1,7 +1,16 @@
-import { criteriaFromCsv, criteriaToCsv } from '../../src/domain/catalogue/export/criteria.csv';
-import { decodeCsv, encodeCsv } from '../../src/domain/catalogue/export/csv.codec';
+import { parse } from 'csv-parse/sync';
+import fc from 'fast-check';
+import { criteriaToCsv } from '../../src/domain/catalogue/export/criteria.csv';
+import { encodeCsv } from '../../src/domain/catalogue/export/csv.codec';
+import { criteriaFromCsv, decodeCsv } from '../support/csv-reader';
 import { ocdsFragment } from '../../src/domain/catalogue/export/ocds.fragment';
 import { draftSet } from '../support/catalogue-fixtures';
+
+/** The cells as a spreadsheet would see them, apostrophes included. */
+function decodeRaw(text: string): string[][] {
+  const rows: string[][] = parse(text, { relax_column_count: true });
+  return rows;
+}
 
 describe('CSV', () => {
   it('round-trips quotes, commas, new lines and empty cells', () => {
@@ -10,9 +19,19 @@ describe('CSV', () => {
   });
 
   it('defuses spreadsheet formulas and restores them when read back', () => {
-    const encoded = encodeCsv([['=SUM(A1)', '+1', '-2', '@x', 'plain']]);
-    expect(encoded).toBe("'=SUM(A1),'+1,'-2,'@x,plain\r\n");
-    expect(decodeCsv(encoded)).toEqual([['=SUM(A1)', '+1', '-2', '@x', 'plain']]);
+    const encoded = encodeCsv([['=SUM(A1)', '+1', '-2', '@x', 'plain', "'=x", "'plain"]]);
+    expect(encoded).toBe("'=SUM(A1),'+1,'-2,'@x,plain,''=x,'plain\r\n");
+    expect(decodeCsv(encoded)).toEqual([['=SUM(A1)', '+1', '-2', '@x', 'plain', "'=x", "'plain"]]);
+  });
+
+  it('round-trips any table of strings, and no cell of the output starts a formula', () => {
+    const cell = fc.oneof(fc.string(), fc.constantFrom('=1+1', "'=x", "''@y", '-2', '\t=z', '"q"', 'a,b', 'l\r\nm', ''));
+    fc.assert(fc.property(fc.array(fc.array(cell, { minLength: 1, maxLength: 6 }), { minLength: 1, maxLength: 6 }), (rows) => {
+      const encoded = encodeCsv(rows);
+      expect(decodeCsv(encoded)).toEqual(rows);
+      const raw = decodeRaw(encoded);
+      for (const value of raw.flat()) expect(/^[=+\-@\t\r]/.test(value)).toBe(false);
+    }), { numRuns: 500 });
   });
 
   it('exports criteria that parse back to the same criteria', () => {

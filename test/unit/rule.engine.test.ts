@@ -8,6 +8,7 @@ import type { EcolabelClaim, EvaluationInput, ParameterValue, ProductDeclaration
 import { evaluateCriterion } from '../../src/domain/compliance/criterion.evaluator';
 import { tierAtLeast, versionAtLeast } from '../../src/domain/compliance/label-version';
 import { evaluateRule, newTrace, percentBelow, readPath, type RuleTrace, type Truth } from '../../src/domain/compliance/rule.engine';
+import { renderRule } from '../../src/domain/compliance/rule.renderer';
 
 const DATE = '2026-03-01';
 
@@ -292,7 +293,9 @@ describe('all / any / not', () => {
 });
 
 describe('ecolabel rules', () => {
-  const claim = (c: Partial<EcolabelClaim>): EcolabelClaim => ({ scheme: 'TCO_CERTIFIED', ...c });
+  // Claims identify the item (see input(): manufacturer Acme, model X1) and carry a validity date,
+  // unless a test says otherwise: only such claims count (label-claim.ts).
+  const claim = (c: Partial<EcolabelClaim>): EcolabelClaim => ({ scheme: 'TCO_CERTIFIED', validUntil: '2030-01-01', covers: { manufacturer: 'Acme', models: ['X1'] }, ...c });
   const withClaims = (...claims: EcolabelClaim[]) => input({ ecolabels: claims });
   const tco = (minVersion?: string): RuleNode => ({ ecolabel: { scheme: 'TCO_CERTIFIED', ...(minVersion ? { minVersion } : {}) } });
   const epeat = (minTier: 'bronze' | 'silver' | 'gold'): RuleNode => ({ ecolabel: { scheme: 'EPEAT', minTier } });
@@ -332,7 +335,7 @@ describe('ecolabel rules', () => {
     expect(run(tco('9'), withClaims(claim({ version: '9', validUntil: DATE }))).truth).toBe(true);
     const expired = run(tco('9'), withClaims(claim({ version: '9', validUntil: '2025-01-31', certificateId: 'X' })));
     expect(expired.truth).toBe('unknown');
-    expect(expired.trace.messages).toEqual(['TCO_CERTIFIED certificate X expired on 2025-01-31 and is not accepted']);
+    expect(expired.trace.messages).toEqual(['TCO_CERTIFIED claim X expired on 2025-01-31 and is not accepted']);
     expect(expired.trace.missing).toEqual([{ ecolabel: 'TCO_CERTIFIED' }]);
     const mixed = withClaims(claim({ version: '10', validUntil: '2025-01-31' }), claim({ version: '8', validUntil: '2030-01-01' }));
     expect(run(tco('9'), mixed).truth).toBe(false);
@@ -365,5 +368,28 @@ describe('declaration rules', () => {
     const odd = run(rule, input({ declarations: { 'no-forced-labour': 'yes' as unknown as boolean } }));
     expect(odd.truth).toBe('unknown');
     expect(odd.trace.messages[0]).toContain('no-forced-labour');
+  });
+});
+
+describe('parameter values with an offset', () => {
+  const rule: RuleNode = { property: 'lifetime.warrantyYears', operator: '>=', value: { parameter: 'minimumYears', plus: 2 }, unit: 'years' };
+  const scope = (years: number, minimumYears: ParameterValue | undefined) => ({
+    input: input({ lifetime: { warrantyYears: years } }),
+    parameters: (minimumYears === undefined ? {} : { minimumYears }) as Record<string, ParameterValue>,
+    definitions: [{ name: 'minimumYears', description: 'The tender minimum', type: 'number' as const, unit: 'years', default: 2 }],
+  });
+  const truth = (years: number, min?: ParameterValue) => { const t = newTrace(); return { truth: evaluateRule(rule, scope(years, min), t), trace: t }; };
+
+  it('adds plus to the procurer value, else to the default', () => {
+    expect(truth(5, 3).truth).toBe(true);
+    expect(truth(4, 3).truth).toBe(false);
+    expect(truth(4).truth).toBe(true);
+    expect(renderRule(rule, { parameters: { minimumYears: 3 } })).toBe('lifetime.warrantyYears ≥ 5 years');
+  });
+
+  it('is a problem of the profile, not a fail, when the parameter is not a number', () => {
+    const r = truth(5, 'three');
+    expect(r.truth).toBe('unknown');
+    expect(r.trace.problems[0]).toContain('"plus" needs a number parameter');
   });
 });

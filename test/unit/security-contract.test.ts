@@ -4,8 +4,8 @@ import { contractDocument } from '../support/contract';
 type Json = Record<string, any>;
 const METHODS = ['get', 'put', 'post', 'delete', 'patch'];
 
-/** Operations anyone may call: probes, the contract and its documentation. Nothing else. */
-const PUBLIC = ['getHealthcheck', 'getLiveness', 'getReadiness', 'getMetrics', 'getDocs', 'getOpenApiJson', 'getOpenApiYaml'];
+/** Operations anyone may call: probes, the contract, its documentation and the console page (its data need credentials). Nothing else. */
+const PUBLIC = ['getHealthcheck', 'getLiveness', 'getReadiness', 'getMetrics', 'getDocs', 'getConsole', 'getOpenApiJson', 'getOpenApiYaml'];
 
 const operations = Object.entries(contractDocument.paths as Json).flatMap(([path, item]) =>
   Object.entries(item as Json)

@@ -38,6 +38,7 @@ const EXPECTED_SET_IDS = [
   'se-it-equipment',
   'no-dfo-it',
   'epeat-ieee-1680-1',
+  'epeat-ieee-1680-1-2018',
   'tco-certified-gen10',
   'eu-legal-baseline',
 ];

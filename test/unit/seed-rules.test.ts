@@ -38,8 +38,16 @@ function profile(entry: (typeof seeded)[number], fillUnset: boolean): ProfileCri
   return { ...entry, parameters };
 }
 
-function emptyInput(category: ProductCategory): EvaluationInput {
-  return { item: { category, manufacturer: 'Acme', model: 'X1' }, supplier: { name: 'Supplier' }, services: [], assessmentDate: '2026-03-01' };
+/**
+ * An item with nothing declared but its category, assessed on a day the criterion is in force and
+ * in a lot it is written for (a refurbished-only criterion in a lot of refurbished devices).
+ */
+function emptyInput(category: ProductCategory, c?: CriterionDefinition): EvaluationInput {
+  let assessmentDate = '2026-03-01';
+  if (c?.effectiveFrom !== undefined && c.effectiveFrom > assessmentDate) assessmentDate = c.effectiveFrom;
+  if (c?.effectiveUntil !== undefined && c.effectiveUntil < assessmentDate) assessmentDate = c.effectiveUntil;
+  const lotSupply = c?.appliesTo.supply === 'refurbished' ? 'refurbished' : 'new';
+  return { item: { category, manufacturer: 'Acme', model: 'X1' }, supplier: { name: 'Supplier' }, services: [], assessmentDate, lotSupply };
 }
 
 const cases = seeded.flatMap((entry) => entry.criterion.appliesTo.categories.map((category) => [entry.criterion.id, category, entry] as const));
@@ -51,7 +59,7 @@ describe('seeded criteria on an empty item', () => {
   });
 
   it.each(cases)('%s on an empty %s never fails', (id, category, entry) => {
-    const result = evaluateCriterion(profile(entry, true), emptyInput(category));
+    const result = evaluateCriterion(profile(entry, true), emptyInput(category, entry.criterion));
     // The category is required, hence declared even on an empty item: the one seeded rule that
     // tests nothing else (thin clients instead of desktops) decides on it alone.
     if (id === 'GPP21-TS20-comp') {
@@ -72,7 +80,7 @@ describe('seeded criteria on an empty item', () => {
 
   const withUnset = seeded.filter((e) => e.criterion.parameters?.some((p) => p.default === undefined) && e.criterion.type !== 'guidance');
   it.each(withUnset.map((e) => [e.criterion.id, e] as const))('%s without the procurer value is not_evaluated and names it', (_id, entry) => {
-    const result = evaluateCriterion(profile(entry, false), emptyInput(entry.criterion.appliesTo.categories[0]!));
+    const result = evaluateCriterion(profile(entry, false), emptyInput(entry.criterion.appliesTo.categories[0]!, entry.criterion));
     const unset = (entry.criterion.parameters ?? []).filter((p) => p.default === undefined).map((p) => p.name);
     expect(result.outcome).toBe('not_evaluated');
     for (const name of unset) expect(result.messages?.join('\n')).toContain(`"${name}"`);
@@ -88,7 +96,7 @@ describe('rendering of seeded rules', () => {
       expect(text.length).toBeGreaterThan(0);
       expect(text).not.toMatch(/malformed|undefined|\[object Object\]|not set/);
     }
-    const expected = evaluateCriterion(p, emptyInput(entry.criterion.appliesTo.categories[0]!)).expected;
+    const expected = evaluateCriterion(p, emptyInput(entry.criterion.appliesTo.categories[0]!, entry.criterion)).expected;
     expect(typeof expected).toBe('string');
     expect(expected?.length).toBeGreaterThan(0);
     for (const s of entry.criterion.statements ?? []) {

@@ -75,7 +75,8 @@ app.kubernetes.io/part-of: procurement-sustainability
 
 {{/*
 A password for an in-chart dependency: the value given, else the one already in the release's
-Secret (so upgrades keep it), else a new random one. Args: root, secret, key, value.
+Secret (so upgrades keep it, and reinstalls too: the Secret outlives uninstall with the data volume),
+else a new random one. Args: root, secret, key, value.
 */}}
 {{- define "ps.password" -}}
 {{- if .value }}

@@ -1,11 +1,13 @@
 import { sha256, setContentHash } from './catalogue.hash';
+import { normaliseCode } from './source-code';
 import type { CriterionDefinition, SetStatus, StoredCriterionSet } from './catalogue.types';
 
 export interface IndexedCriterion {
   readonly criterion: CriterionDefinition;
   readonly set: StoredCriterionSet;
-  /** Lower-cased title and summary, for free-text search. */
+  /** Lower-cased id, source code, title and summary, for free-text search. */
   readonly text: string;
+  /** The source code as normaliseCode() writes it. */
   readonly sourceCode?: string;
   readonly hash: string;
 }
@@ -35,8 +37,9 @@ export class CatalogueIndex {
         const entry: IndexedCriterion = {
           criterion,
           set,
-          text: `${criterion.title}\n${criterion.summary}`.toLowerCase(),
-          ...(criterion.sourceCode ? { sourceCode: criterion.sourceCode.toLowerCase() } : {}),
+          // Ids and source codes are searchable too: people paste what they read in a tender.
+          text: `${criterion.id}\n${criterion.sourceCode ?? ''}\n${normaliseCode(criterion.sourceCode ?? '')}\n${criterion.title}\n${criterion.summary}`.toLowerCase(),
+          ...(criterion.sourceCode ? { sourceCode: normaliseCode(criterion.sourceCode) } : {}),
           hash: sha256(`${setHash}/${criterion.id}`).slice(0, 27),
         };
         criteria.push(entry);

@@ -17,6 +17,8 @@ export interface SeedReport {
   updated: string[];
   unchanged: string[];
   skipped: { id: string; reason: string }[];
+  /** Published seed sets retired because a seed set supersedes them. */
+  superseded: string[];
 }
 
 const SEED_ACTOR = 'seed';
@@ -41,7 +43,7 @@ export async function seedCatalogue(
       throw invalid(`Seed set "${definition.id}" is inconsistent: ${errors.map((e) => `${e.pointer} ${e.reason}`).join('; ')}`, errors);
     }
   }
-  const report: SeedReport = { inserted: [], updated: [], unchanged: [], skipped: [] };
+  const report: SeedReport = { inserted: [], updated: [], unchanged: [], skipped: [], superseded: [] };
   for (const { definition, hash } of seeds) {
     const at = clock.now().toISOString();
     const existing = await store.get(definition.id);
@@ -78,5 +80,39 @@ export async function seedCatalogue(
       else report.unchanged.push(definition.id);
     }
   }
+  for (const { definition } of seeds) {
+    for (const oldId of definition.supersedes ?? []) {
+      if (await retireSuperseded(store, oldId, definition.id, clock, events, ctx)) report.superseded.push(oldId);
+    }
+  }
   return report;
+}
+
+/**
+ * A seed set that supersedes another retires it as publishing a new version does: the old set
+ * stays readable (assessments and profiles keep referring to it), marked retired and superseded.
+ * Only published seed sets are touched; a replica that loses the race leaves it to the winner.
+ */
+async function retireSuperseded(
+  store: CatalogueStore,
+  oldId: string,
+  newId: string,
+  clock: Clock,
+  events: EventFactory,
+  ctx: { actor: string; organisation: string; correlationId: string },
+): Promise<boolean> {
+  const old = await store.get(oldId);
+  if (old?.origin !== 'seed' || old.status !== 'published') return false;
+  const at = clock.now().toISOString();
+  const revision = old.revision + 1;
+  const retired: StoredCriterionSet = {
+    ...old,
+    status: 'retired',
+    retiredAt: at,
+    supersededBy: newId,
+    revision,
+    updatedAt: at,
+    history: [...old.history, { at, actor: SEED_ACTOR, action: 'superseded', revision, detail: `superseded by ${newId}` }],
+  };
+  return store.replaceIf(oldId, { status: old.status, revision: old.revision }, retired, [events.criterionSetRetired(retired, ctx)]);
 }

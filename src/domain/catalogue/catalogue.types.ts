@@ -1,5 +1,5 @@
 /**
- * The catalogue's public data model (domain-criteria.md §5), mirrored from the schemas of
+ * The catalogue's public data model, mirrored from the schemas of
  * api/openapi.yaml, which stay the source of truth: requests are validated against them before
  * they reach the domain.
  */
@@ -20,7 +20,8 @@ export type EvidenceKind =
 export type Bt774Code = 'circ-econ' | 'clim-mitig' | 'pollu-prev' | 'biodiv-eco' | 'clim-adapt' | 'water-mar' | 'other';
 
 export type ComparisonOperator = '==' | '!=' | '>=' | '>' | '<=' | '<' | 'in' | 'contains' | 'containsAll' | 'exists';
-export interface ParameterRef { parameter: string }
+/** A procurer's value; `plus` offsets a number ("the tender's minimum + 2 years"). */
+export interface ParameterRef { parameter: string; plus?: number }
 export type ComparisonValue = number | string | boolean | string[] | ParameterRef;
 
 export interface Comparison {
@@ -46,9 +47,36 @@ export interface CriterionParameter {
   maximum?: number;
   allowed?: string[];
 }
+export type PassageText = 'final' | 'draft' | 'secondary';
+export type PassageSupport = 'requirement' | 'level' | 'type' | 'date' | 'scope';
+/** A passage of a source as a reviewer read it. */
+export interface SourcePassage {
+  quote: string;
+  clause?: string;
+  url: string;
+  readOn: string;
+  text: PassageText;
+  supports?: PassageSupport[];
+}
+/** The record a criterion's confidence rests on (see criterion-review.ts). */
+export interface CriterionReview {
+  passages: SourcePassage[];
+  missing?: string;
+  reviewedOn?: string;
+}
+export interface LabelPresumption {
+  scheme: EcolabelScheme;
+  /** The lowest label version whose requirement is at least as strict as the criterion. */
+  minVersion: string;
+  minTier?: EcolabelTier;
+  /** The passage that shows that this version proves the criterion. */
+  basis: SourcePassage;
+  note?: string;
+}
+export type Supply = 'new' | 'refurbished' | 'any';
 export interface Verification {
   acceptedEvidence: EvidenceKind[];
-  presumptionByLabel?: { scheme: EcolabelScheme; minVersion?: string; minTier?: EcolabelTier; note?: string }[];
+  presumptionByLabel?: LabelPresumption[];
   testStandards?: string[];
   accreditation?: string;
   equivalentAccepted: boolean;
@@ -64,7 +92,7 @@ export interface CriterionDefinition {
   type: CriterionType;
   level: AmbitionLevel;
   scope: string;
-  appliesTo: { categories: ProductCategory[]; condition?: RuleNode };
+  appliesTo: { categories: ProductCategory[]; supply?: Supply; condition?: RuleNode };
   rule?: RuleNode;
   scoring?: Scoring;
   parameters?: CriterionParameter[];
@@ -73,6 +101,10 @@ export interface CriterionDefinition {
   eforms?: { bt774?: Bt774Code[] };
   source: { document: string; clause?: string; url?: string };
   references?: { title: string; url?: string; clause?: string }[];
+  /** First and last day the criterion applies (ISO dates); legal requirements carry the first. */
+  effectiveFrom?: string;
+  effectiveUntil?: string;
+  review?: CriterionReview;
   confidence: Confidence;
   notes?: string;
 }

@@ -1,6 +1,7 @@
 import { invalid } from '../errors';
 import type { CatalogueIndex, IndexedCriterion } from './catalogue.index';
 import type { SetStatus } from './catalogue.types';
+import { codeMatches, normaliseCode } from './source-code';
 
 export interface CriteriaFilter {
   set?: readonly string[];
@@ -33,7 +34,7 @@ export function filterCriteria(index: CatalogueIndex, filter: CriteriaFilter): I
     }
   }
   const statuses = nonEmpty(filter.status) ? filter.status : ['published'];
-  const sourceCodes = filter.sourceCode?.map((c) => c.toLowerCase());
+  const sourceCodes = filter.sourceCode?.map(normaliseCode);
   const words = (filter.q ?? '').toLowerCase().split(/\s+/).filter(Boolean);
   const has = (values: readonly string[] | undefined, value: string): boolean => !nonEmpty(values) || values.includes(value);
 
@@ -43,7 +44,7 @@ export function filterCriteria(index: CatalogueIndex, filter: CriteriaFilter): I
     if (nonEmpty(filter.category) && !c.appliesTo.categories.some((cat) => filter.category?.includes(cat))) return false;
     if (!has(filter.stage, c.stage) || !has(filter.type, c.type) || !has(filter.level, c.level)) return false;
     if (!has(filter.theme, c.theme) || !has(filter.confidence, c.confidence)) return false;
-    if (nonEmpty(sourceCodes) && (sourceCode === undefined || !sourceCodes.includes(sourceCode))) return false;
+    if (nonEmpty(sourceCodes) && (sourceCode === undefined || !sourceCodes.some((q) => codeMatches(q, sourceCode)))) return false;
     return words.every((w) => text.includes(w));
   });
 }

@@ -7,6 +7,7 @@
 import type { FieldError } from '../errors';
 import type { Comparison, CriterionDefinition, CriterionParameter, CriterionSetDefinition } from './catalogue.types';
 import type { OfferVocabulary, PropertyAlternative, PropertyResolution, ValueKind } from './offer-vocabulary';
+import { reviewProblems } from './criterion-review';
 import { isComparison, isDeclarationRule, walkCriterionRules } from './rule-walk';
 
 type Report = (pointer: string, reason: string) => void;
@@ -88,6 +89,7 @@ function valueShape(c: Comparison, criterion: CriterionDefinition, at: string, r
   if (typeof v !== 'object' || Array.isArray(v)) return literalShape(v);
   const parameter = criterion.parameters?.find((p) => p.name === v.parameter);
   if (!parameter) report(`${at}/value/parameter`, `parameter "${v.parameter}" is not declared in the criterion's parameters`);
+  else if (v.plus !== undefined && parameter.type !== 'number') report(`${at}/value/plus`, `"plus" needs a number parameter; "${v.parameter}" is a ${parameter.type}`);
   return parameter && parameterShape(parameter);
 }
 
@@ -178,6 +180,7 @@ export function checkCriterionSet(set: CriterionSetDefinition, vocabulary: Offer
     else report(`${at}/id`, `criterion id "${criterion.id}" is already used by /criteria/${first}`);
     checkPlacement(set, criterion, at, report);
     checkDeclarations(criterion, at, report);
+    for (const p of reviewProblems(criterion, set)) report(`${at}${p.at}`, p.reason);
     walkCriterionRules(
       criterion,
       (leaf, pointer) => {

@@ -1,6 +1,6 @@
 /**
- * Walking rule trees with JSON Pointers, shared by the authoring checks and the rule engine so
- * that both name a failing leaf by the same pointer.
+ * Walking rule trees with JSON Pointers, shared by the authoring checks (criterion-set.checks.ts)
+ * and the rule renderer (rule.renderer.ts) so that both name a leaf by the same pointer.
  */
 import type { Comparison, CriterionDefinition, DeclarationRule, EcolabelRule, RuleNode } from './catalogue.types';
 

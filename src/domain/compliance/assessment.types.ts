@@ -1,8 +1,8 @@
 import type { AmbitionLevel, ProductCategory } from '../catalogue/catalogue.types';
-import type { AssessmentSummary, CriterionResult, MissingEvidence, Offer, SupplierInfo } from './compliance.types';
+import type { AssessmentSummary, CriterionResult, MissingEvidence, Offer, PendingVerification, SupplierInfo } from './compliance.types';
 import type { SetVersion } from './tender-profile.types';
 
-/** The assessment of one offered item (domain-criteria.md §5 `Assessment`). */
+/** The assessment of one offered item. */
 export interface ItemAssessment {
   offerId: string;
   itemIndex: number;
@@ -12,12 +12,17 @@ export interface ItemAssessment {
   category: ProductCategory;
   manufacturer: string;
   model: string;
+  quantity: number;
   results: CriterionResult[];
   summary: AssessmentSummary;
 }
 
 export interface OfferSummary extends AssessmentSummary {
   missingEvidence: (MissingEvidence & { itemIndex: number })[];
+  commitmentsToObtain: (MissingEvidence & { itemIndex: number })[];
+  toVerify: (PendingVerification & { itemIndex: number })[];
+  /** How the items' award scores were combined. */
+  scoreAggregation: 'quantityWeighted' | 'mean';
 }
 
 /** A stored assessment of a whole offer. */

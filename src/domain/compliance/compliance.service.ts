@@ -13,6 +13,7 @@ import { canSee, type Viewer } from '../security/principal';
 import { rankAssessments, type RankingEntry } from './ranking';
 import { buildTenderProfile } from './tender-profile.builder';
 import type { CriteriaSelection, TenderProfile } from './tender-profile.types';
+import type { IdempotencyKeys } from './idempotency';
 
 export type ProfileRequest = CriteriaSelection & { tenderRef?: string; title?: string };
 type Selector = Partial<CriteriaSelection> & { profileId?: string; assessmentDate?: string };
@@ -24,12 +25,13 @@ export type BatchOutcome =
 
 const viewerOf = (ctx: CommandContext): Viewer => ({ organisation: ctx.organisation, admin: ctx.admin === true });
 
-const keyConflict = () => conflict('IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was used for a different request');
+/** The implicit profile of an inline check belongs to the check: its id follows from the check's. */
+const implicitProfileId = (organisation: string, ownerId: string): string => nameBasedId(`${organisation}:implicit-profile:${ownerId}`);
 
 /**
- * Compliance checks: tender profiles, assessing offers, storing and ranking assessments.
- * An Idempotency-Key maps to a name-based assessment id, so a retried request finds (or, racing,
- * collides with) the first assessment instead of creating a second one.
+ * Compliance checks: tender profiles, assessing offers, storing and ranking assessments. With an
+ * Idempotency-Key the whole request is fingerprinted and the key bound to it (idempotency.ts):
+ * a retry replays the first assessment, another request with the key is refused.
  */
 export class ComplianceService {
   constructor(
@@ -37,23 +39,20 @@ export class ComplianceService {
     private readonly profiles: ProfileStore,
     private readonly assessments: AssessmentStore,
     private readonly events: EventFactory,
+    private readonly keys: IdempotencyKeys,
     private readonly now: () => Date = () => new Date(),
   ) {}
 
-  async createProfile(request: ProfileRequest, ctx: CommandContext, implicitId?: string): Promise<TenderProfile> {
-    const { tenderRef, title, ...selection } = request;
-    const meta = {
-      id: implicitId ?? newId(),
-      organisation: ctx.organisation,
-      ...(tenderRef ? { tenderRef } : {}),
-      ...(title ? { title } : {}),
-      implicit: implicitId !== undefined,
-      createdAt: this.now().toISOString(),
-      createdBy: ctx.actor,
-    };
-    const profile = buildTenderProfile(selection, meta, await this.catalogue.index());
+  async createProfile(request: ProfileRequest, ctx: CommandContext): Promise<TenderProfile> {
+    const profile = await this.buildProfile(request, ctx, newId(), false);
     await this.profiles.insert(profile, [this.events.tenderProfileCreated(profile, ctx)]);
     return profile;
+  }
+
+  private async buildProfile(request: ProfileRequest, ctx: CommandContext, id: string, implicit: boolean): Promise<TenderProfile> {
+    const { tenderRef, title, ...selection } = request;
+    const meta = { id, organisation: ctx.organisation, ...(tenderRef ? { tenderRef } : {}), ...(title ? { title } : {}), implicit, createdAt: this.now().toISOString(), createdBy: ctx.actor };
+    return buildTenderProfile(selection, meta, await this.catalogue.index());
   }
 
   /** Another organisation's profile is reported as missing, not forbidden: its existence is not disclosed. */
@@ -67,47 +66,68 @@ export class ComplianceService {
     return this.profiles.list({ ...filter, ...(viewer.admin ? {} : { organisation: viewer.organisation }) }, page, pageSize);
   }
 
-  private async profileFor(request: Selector, ctx: CommandContext, key: string | undefined, tenderRef?: string): Promise<TenderProfile> {
-    if (request.profileId) return this.getProfile(request.profileId, viewerOf(ctx));
-    const { criterionSetIds, category, level, include, exclude, parameters, awardWeights } = request;
-    const selection = { criterionSetIds: criterionSetIds ?? [], category: category!, level: level!, include, exclude, parameters, awardWeights };
-    const implicitId = key ? nameBasedId(`${ctx.organisation}:implicit-profile:${key}`) : newId();
-    const existing = key ? await this.profiles.get(implicitId) : undefined;
-    return existing ?? this.createProfile(JSON.parse(JSON.stringify({ ...selection, tenderRef })) as ProfileRequest, ctx, implicitId);
+  /** The named profile, or an implicit one built (not yet stored) from the request's selection. */
+  private async profileFor(request: Selector, ctx: CommandContext, implicitId: string, tenderRef?: string): Promise<{ profile: TenderProfile; implicit: boolean }> {
+    if (request.profileId) return { profile: await this.getProfile(request.profileId, viewerOf(ctx)), implicit: false };
+    const r = request;
+    const selection: CriteriaSelection = {
+      criterionSetIds: r.criterionSetIds ?? [], category: r.category!, level: r.level!, include: r.include, exclude: r.exclude, parameters: r.parameters, awardWeights: r.awardWeights,
+      lotCategories: r.lotCategories, supply: r.supply, deliveryDate: r.deliveryDate, contractEndDate: r.contractEndDate, country: r.country, scoreAggregation: r.scoreAggregation,
+    };
+    const profileRequest = JSON.parse(JSON.stringify({ ...selection, tenderRef })) as ProfileRequest;
+    return { profile: await this.buildProfile(profileRequest, ctx, implicitId, true), implicit: true };
   }
 
-  async check(request: CheckRequest, ctx: CommandContext, key?: string): Promise<{ assessment: Assessment; replayed: boolean }> {
+  private async storeImplicit(prepared: { profile: TenderProfile; implicit: boolean }, ctx: CommandContext): Promise<void> {
+    if (prepared.implicit) await this.profiles.insert(prepared.profile, [this.events.tenderProfileCreated(prepared.profile, ctx)]);
+  }
+
+  async check(request: CheckRequest, ctx: CommandContext, key?: string, raced = false): Promise<{ assessment: Assessment; replayed: boolean }> {
     const requestHash = sha256(canonicalJson(request));
-    // Keys are scoped to the organisation: one tenant can neither see nor block another's keys.
-    const id = key ? nameBasedId(`${ctx.organisation}:compliance-check:${key}`) : newId();
-    if (key) {
-      const earlier = await this.assessments.get(id);
-      if (earlier) return this.replay(earlier, requestHash);
+    const earlier = key ? await this.keys.earlier(ctx.organisation, 'compliance-check', key, requestHash) : undefined;
+    const id = earlier?.resultIds[0] ?? newId();
+    if (earlier) {
+      const stored = await this.assessments.get(id);
+      if (stored) return this.replay(stored, requestHash);
     }
-    const profile = await this.profileFor(request, ctx, key, request.offer.tenderRef);
-    const assessment = assessOffer(profile, request.offer, this.meta(id, request.assessmentDate, requestHash, ctx.actor));
+    // Everything that can refuse the request (profile, offer) runs before the key is bound.
+    const prepared = await this.profileFor(request, ctx, implicitProfileId(ctx.organisation, id), request.offer.tenderRef);
+    const assessment = assessOffer(prepared.profile, request.offer, this.meta(id, request.assessmentDate, requestHash, ctx.actor));
+    if (key && !earlier) {
+      const holder = await this.keys.claim(ctx.organisation, 'compliance-check', key, requestHash, [id]);
+      if (holder.resultIds[0] !== id && !raced) return this.check(request, ctx, key, true);
+    }
+    await this.storeImplicit(prepared, ctx);
     if (await this.assessments.insert(assessment, [this.events.assessmentCompleted(assessment, ctx)])) return { assessment, replayed: false };
     const winner = await this.assessments.get(id);
     if (!winner) throw new Error(`assessment ${id} reported as existing but not found`);
     return this.replay(winner, requestHash);
   }
 
-  async batch(request: BatchRequest, ctx: CommandContext, key?: string): Promise<{ profile: TenderProfile; outcomes: BatchOutcome[] }> {
+  async batch(request: BatchRequest, ctx: CommandContext, key?: string, raced = false): Promise<{ profile: TenderProfile; outcomes: BatchOutcome[] }> {
     const { offers, ...selector } = request;
-    const profile = await this.profileFor(selector, ctx, key);
-    const ids = offers.map((_, i) => (key ? nameBasedId(`${ctx.organisation}:compliance-check:${key}#${i}`) : newId()));
+    const fingerprint = sha256(canonicalJson(request));
+    const earlier = key ? await this.keys.earlier(ctx.organisation, 'compliance-check-batch', key, fingerprint) : undefined;
+    const ids = earlier?.resultIds ?? offers.map(() => newId());
+    const prepared = await this.profileFor(selector, ctx, implicitProfileId(ctx.organisation, `batch:${ids[0] ?? ''}`));
+    if (key && !earlier) {
+      const holder = await this.keys.claim(ctx.organisation, 'compliance-check-batch', key, fingerprint, ids);
+      if (holder.resultIds[0] !== ids[0] && !raced) return this.batch(request, ctx, key, true);
+    }
+    await this.storeImplicit(prepared, ctx);
+    const { profile } = prepared;
     const hashes = offers.map((offer) => sha256(canonicalJson({ ...selector, offer })));
-    const earlier = new Map((key ? await this.assessments.getMany(ids) : []).map((a) => [a.id, a]));
+    const before = new Map((earlier ? await this.assessments.getMany(ids) : []).map((a) => [a.id, a]));
     const outcomes: BatchOutcome[] = [];
     const fresh: Assessment[] = [];
     offers.forEach((offer, index) => {
       const id = ids[index]!;
-      const before = earlier.get(id);
+      const stored = before.get(id);
       try {
-        if (before) {
-          outcomes.push({ index, kind: 'replayed', assessment: this.replay(before, hashes[index]!).assessment });
+        if (stored) {
+          outcomes.push({ index, kind: 'replayed', assessment: this.replay(stored, hashes[index]!).assessment });
         } else {
-          const assessment = assessOffer(profile, offer, this.meta(id, request.assessmentDate, hashes[index]!, ctx.actor), `/body/offers/${index}`);
+          const assessment = assessOffer(profile, offer, this.meta(id, request.assessmentDate, hashes[index]!, ctx.actor));
           fresh.push(assessment);
           outcomes.push({ index, kind: 'created', assessment });
         }
@@ -148,7 +168,7 @@ export class ComplianceService {
   }
 
   private replay(earlier: Assessment, requestHash: string): { assessment: Assessment; replayed: true } {
-    if (earlier.requestHash !== requestHash) throw keyConflict();
+    if (earlier.requestHash !== requestHash) throw conflict('IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was used for a different request');
     return { assessment: earlier, replayed: true };
   }
 }

@@ -1,10 +1,11 @@
 /**
  * Ecolabel claims against a required scheme, version and tier. Shared by EcolabelRule leaves and
  * by the presumption of conformity (verification.presumptionByLabel), so both read a claim the
- * same way.
+ * same way: only claims accepted for the item (label-claim.ts) count.
  */
 import type { EcolabelScheme, EcolabelTier } from '../catalogue/catalogue.types';
-import type { EcolabelClaim } from './compliance.types';
+import type { EcolabelClaim, EvaluationInput } from './compliance.types';
+import { acceptClaim } from './label-claim';
 import type { Truth } from './rule.engine';
 
 const TIER_RANK: Readonly<Record<string, number>> = { bronze: 1, silver: 2, gold: 3 };
@@ -49,14 +50,8 @@ export interface LabelCheck {
   truth: Truth;
   /** The claim that satisfied the requirement (truth === true). */
   claim?: EcolabelClaim;
-  /** Claims of the scheme that had expired on the assessment date. */
-  expired: EcolabelClaim[];
-}
-
-/** Dates are ISO (YYYY-MM-DD); a date-time is cut to its day so both sides compare as strings. */
-function isValidOn(claim: EcolabelClaim, date: string): boolean {
-  const until = claim.validUntil;
-  return typeof until !== 'string' || until.slice(0, 10) >= date.slice(0, 10);
+  /** Why claims of the scheme were not accepted for this item (identity, validity, market). */
+  rejected: string[];
 }
 
 export function claimMeets(claim: EcolabelClaim, req: LabelRequirement): Truth {
@@ -74,36 +69,32 @@ export function claimMeets(claim: EcolabelClaim, req: LabelRequirement): Truth {
 }
 
 /**
- * A valid claim that meets the requirement → true; valid claims of the scheme that are all too
- * old or too low → false; no valid claim of the scheme (none, or only expired ones) → unknown,
- * because the supplier may still hold a current certificate it did not submit.
+ * An accepted claim that meets the requirement → true; accepted claims of the scheme that are all
+ * too old or too low → false; no accepted claim of the scheme → unknown, because the supplier may
+ * still hold a current certificate for this item that it did not submit.
  */
-export function checkLabel(claims: unknown, req: LabelRequirement, date: string): LabelCheck {
-  const expired: EcolabelClaim[] = [];
-  if (!Array.isArray(claims)) return { truth: 'unknown', expired };
-  let sawValid = false;
+export function checkLabel(claims: unknown, req: LabelRequirement, input: EvaluationInput): LabelCheck {
+  const rejected: string[] = [];
+  if (!Array.isArray(claims)) return { truth: 'unknown', rejected };
+  let sawAccepted = false;
   let sawUnknown = false;
   for (const claim of claims as EcolabelClaim[]) {
     if (typeof claim !== 'object' || claim === null || claim.scheme !== req.scheme) continue;
-    if (!isValidOn(claim, date)) {
-      expired.push(claim);
+    const acceptance = acceptClaim(claim, input);
+    if (!acceptance.ok) {
+      rejected.push(acceptance.reason);
       continue;
     }
-    sawValid = true;
+    sawAccepted = true;
     const meets = claimMeets(claim, req);
-    if (meets === true) return { truth: true, claim, expired };
+    if (meets === true) return { truth: true, claim, rejected };
     if (meets === 'unknown') sawUnknown = true;
   }
-  return { truth: sawUnknown || !sawValid ? 'unknown' : false, expired };
+  return { truth: sawUnknown || !sawAccepted ? 'unknown' : false, rejected };
 }
 
 /** How a claim is named in results: its certificate id, else "<scheme> <version>". */
 export function claimRef(claim: EcolabelClaim): string {
   if (typeof claim.certificateId === 'string' && claim.certificateId !== '') return claim.certificateId;
   return typeof claim.version === 'string' ? `${claim.scheme} ${claim.version}` : claim.scheme;
-}
-
-export function expiredMessage(claim: EcolabelClaim): string {
-  const id = typeof claim.certificateId === 'string' ? ` ${claim.certificateId}` : '';
-  return `${claim.scheme} certificate${id} expired on ${String(claim.validUntil)} and is not accepted`;
 }

@@ -1,12 +1,12 @@
 /**
- * Pure three-valued evaluation of a RuleNode against one offered item (domain-criteria.md §5):
+ * Pure three-valued evaluation of a RuleNode against one offered item:
  * a rule is true, false or unknown, and unknown (something undeclared) is never turned into false.
  * The trace records what the rule read, what would settle an unknown, and problems of the rule or
  * profile itself (e.g. a parameter without value), which make the criterion not evaluable.
  */
 import type { Comparison, ComparisonValue, CriterionParameter, EcolabelScheme, RuleNode } from '../catalogue/catalogue.types';
 import type { EvaluationInput, ParameterValue } from './compliance.types';
-import { checkLabel, expiredMessage } from './label-version';
+import { checkLabel } from './label-version';
 import { readPath } from './offer-path';
 
 export { readPath } from './offer-path';
@@ -71,11 +71,19 @@ function resolveValue(value: ComparisonValue | undefined, scope: RuleScope, trac
     trace.problems.push(`malformed value ${describe(value)}`);
     return NO_VALUE;
   }
-  if (Object.hasOwn(scope.parameters, name)) return scope.parameters[name];
-  const fallback = scope.definitions?.find((d) => d.name === name)?.default;
-  if (fallback !== undefined) return fallback;
-  trace.problems.push(`parameter "${name}" has no value: the procurer must set it`);
-  return NO_VALUE;
+  const resolved = Object.hasOwn(scope.parameters, name) ? scope.parameters[name] : scope.definitions?.find((d) => d.name === name)?.default;
+  if (resolved === undefined) {
+    trace.problems.push(`parameter "${name}" has no value: the procurer must set it`);
+    return NO_VALUE;
+  }
+  const plus: unknown = value.plus;
+  if (plus === undefined) return resolved;
+  if (typeof plus !== 'number' || typeof resolved !== 'number') {
+    trace.problems.push(`"plus" needs a number parameter and a number; parameter "${name}" is ${describe(resolved)}`);
+    return NO_VALUE;
+  }
+  // Rounded so that 0.1-steps of years or percentages do not pick up float noise.
+  return Math.round((resolved + plus) * 1e9) / 1e9;
 }
 
 /**
@@ -206,9 +214,9 @@ export function evaluateRule(node: RuleNode, scope: RuleScope, trace: RuleTrace)
     return 'unknown';
   }
   if ('ecolabel' in node) {
-    const check = checkLabel(scope.input.item.ecolabels, node.ecolabel, scope.input.assessmentDate);
+    const check = checkLabel(scope.input.item.ecolabels, node.ecolabel, scope.input);
     if (check.truth !== 'unknown') return check.truth;
-    for (const claim of check.expired) trace.messages.push(expiredMessage(claim));
+    trace.messages.push(...check.rejected);
     trace.missing.push({ ecolabel: node.ecolabel.scheme });
     return 'unknown';
   }

@@ -24,9 +24,9 @@ function plain(value: unknown): string {
 function valueText(value: Comparison['value'], ctx: RenderContext): string {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return plain(value);
   const name = value.parameter;
-  if (Object.hasOwn(ctx.parameters, name)) return plain(ctx.parameters[name]);
-  const fallback = ctx.definitions?.find((d) => d.name === name)?.default;
-  return fallback !== undefined ? plain(fallback) : `<${name}: not set>`;
+  const resolved = Object.hasOwn(ctx.parameters, name) ? ctx.parameters[name] : ctx.definitions?.find((d) => d.name === name)?.default;
+  if (resolved === undefined) return `<${name}: not set>`;
+  return typeof value.plus === 'number' && typeof resolved === 'number' ? plain(Math.round((resolved + value.plus) * 1e9) / 1e9) : plain(resolved);
 }
 
 function unitText(unit: string | undefined): string {

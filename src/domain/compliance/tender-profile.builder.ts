@@ -1,5 +1,5 @@
 import type { CatalogueIndex } from '../catalogue/catalogue.index';
-import type { CriterionDefinition, CriterionParameter, StoredCriterionSet } from '../catalogue/catalogue.types';
+import type { CriterionDefinition, CriterionParameter, ProductCategory, StoredCriterionSet } from '../catalogue/catalogue.types';
 import { invalid, type FieldError } from '../errors';
 import type { ParameterValue, ProfileCriterion } from './compliance.types';
 import type { CriteriaSelection, TenderProfile } from './tender-profile.types';
@@ -7,13 +7,26 @@ import type { CriteriaSelection, TenderProfile } from './tender-profile.types';
 const LEVEL_ORDER: Record<string, number> = { core: 0, comprehensive: 1, spearhead: 2 };
 const DEFAULT_AWARD_POINTS = 10;
 
+/** Whether the criterion is written for the lot's devices (new, refurbished or both). */
+function fitsSupply(c: CriterionDefinition, selection: CriteriaSelection): boolean {
+  const supply = c.appliesTo.supply ?? 'any';
+  const lot = selection.supply ?? 'both';
+  return supply === 'any' || lot === 'both' || supply === lot;
+}
+
+/** The lot's categories: the main one and those of a mixed lot. */
+export function lotCategories(selection: CriteriaSelection): ProductCategory[] {
+  return [...new Set([selection.category, ...(selection.lotCategories ?? [])])];
+}
+
 /**
- * Per set: the criteria for the category at the chosen level, plus lower-level criteria of a
- * source code that has no variant at that level ("the most ambitious variant up to the level").
- * `recommended` criteria (guidance, label-level) only through `include`.
+ * Per set and category: the criteria for the category at the chosen level, plus lower-level
+ * criteria of a source code that has no variant at that level ("the most ambitious variant up to
+ * the level"), for the lot's supply. `recommended` criteria (guidance, label-level) only through
+ * `include`.
  */
-function selectFromSet(set: StoredCriterionSet, selection: CriteriaSelection): CriterionDefinition[] {
-  const applicable = set.definition.criteria.filter((c) => c.appliesTo.categories.includes(selection.category));
+function selectFromSet(set: StoredCriterionSet, selection: CriteriaSelection, category: ProductCategory): CriterionDefinition[] {
+  const applicable = set.definition.criteria.filter((c) => c.appliesTo.categories.includes(category) && fitsSupply(c, selection));
   if (selection.level === 'recommended') return applicable.filter((c) => c.level === 'recommended');
   const max = LEVEL_ORDER[selection.level] ?? 0;
   const best = new Map<string, CriterionDefinition>();
@@ -61,11 +74,12 @@ export function buildTenderProfile(selection: CriteriaSelection, meta: ProfileMe
   if (errors.length > 0) throw invalid('The tender profile names unusable criterion sets', errors);
 
   const inSets = new Map(sets.flatMap((set) => set.definition.criteria.map((c) => [c.id, { set, c }] as const)));
-  const chosen = new Map(sets.flatMap((set) => selectFromSet(set, selection).map((c) => [c.id, { set, c }] as const)));
+  const categories = lotCategories(selection);
+  const chosen = new Map(sets.flatMap((set) => categories.flatMap((category) => selectFromSet(set, selection, category).map((c) => [c.id, { set, c }] as const))));
   (selection.include ?? []).forEach((id, i) => {
     const found = inSets.get(id);
     if (!found) errors.push({ pointer: `${base}/include/${i}`, reason: `criterion "${id}" is not in the chosen sets` });
-    else if (!found.c.appliesTo.categories.includes(selection.category)) errors.push({ pointer: `${base}/include/${i}`, reason: `criterion "${id}" does not apply to ${selection.category}` });
+    else if (!found.c.appliesTo.categories.some((c) => categories.includes(c))) errors.push({ pointer: `${base}/include/${i}`, reason: `criterion "${id}" does not apply to ${categories.join(', ')}` });
     else chosen.set(id, found);
   });
   (selection.exclude ?? []).forEach((id, i) => {
@@ -86,7 +100,7 @@ export function buildTenderProfile(selection: CriteriaSelection, meta: ProfileMe
     if (found?.c.type !== 'AC') errors.push({ pointer: `${base}/awardWeights/${id}`, reason: found ? `criterion "${id}" is not an award criterion` : `criterion "${id}" is not selected` });
   }
   if (errors.length === 0 && chosen.size === 0) {
-    errors.push({ pointer: `${base}/category`, reason: `no criterion of the chosen sets applies to ${selection.category} at level ${selection.level}` });
+    errors.push({ pointer: `${base}/category`, reason: `no criterion of the chosen sets applies to ${categories.join(', ')} at level ${selection.level}` });
   }
   if (errors.length > 0) throw invalid('The tender profile is not consistent with the catalogue', errors);
 

@@ -1,5 +1,5 @@
 import type { AmbitionLevel, ProductCategory } from '../catalogue/catalogue.types';
-import type { ParameterValue, ProfileCriterion } from './compliance.types';
+import type { LotSupply, ParameterValue, ProfileCriterion } from './compliance.types';
 
 export interface CriteriaSelection {
   criterionSetIds: string[];
@@ -11,7 +11,17 @@ export interface CriteriaSelection {
   parameters?: Record<string, Record<string, ParameterValue>>;
   /** criterion id → maximum points */
   awardWeights?: Record<string, number>;
+  /** Further categories of a mixed lot (the main one is `category`). */
+  lotCategories?: ProductCategory[];
+  /** New devices, refurbished ones, or both (default). */
+  supply?: LotSupply;
+  deliveryDate?: string;
+  contractEndDate?: string;
+  country?: string;
+  /** How a multi-item offer's award score combines its items (default: weighted by quantity). */
+  scoreAggregation?: ScoreAggregation;
 }
+export type ScoreAggregation = 'quantityWeighted' | 'mean';
 
 export interface SetVersion {
   id: string;

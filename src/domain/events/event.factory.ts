@@ -63,6 +63,10 @@ export class EventFactory {
       itemCount: a.items.length,
       criterionSets: a.criterionSets.map(({ id, version }) => ({ id, version })),
       evaluatedAt: a.evaluatedAt,
+      pendingVerification: s.toVerify.length,
+      clausesRefused: s.clausesRefused,
+      commitmentsToObtain: s.commitmentsToObtain.length,
+      conflicts: s.conflicts,
     }, ctx);
   }
 

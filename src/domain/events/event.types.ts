@@ -53,6 +53,13 @@ export interface AssessmentCompletedData {
   itemCount: number;
   criterionSets: { id: string; version: string }[];
   evaluatedAt: string;
+  /** Added within v1 (tolerant readers ignore it): passes to verify before award. */
+  pendingVerification?: number;
+  /** Added within v1: contract clauses refused, and commitments the officer must obtain. */
+  clausesRefused?: number;
+  commitmentsToObtain?: number;
+  /** Added within v1: declared values that contradicted a label claim. */
+  conflicts?: number;
 }
 
 export interface CriterionSetPublishedData {

@@ -16,6 +16,7 @@ import { getAssessment, getAssessmentReport, listAssessments } from './complianc
 import { createComplianceCheck, createComplianceCheckBatch } from './compliance/check.handlers';
 import { createTenderProfile, getTenderProfile, getTenderRanking, listTenderProfiles } from './compliance/profile.handlers';
 import type { OperationHandler } from '../openapi/http-result';
+import { getConsole } from './get-console.handler';
 import { getDocs } from './get-docs.handler';
 import { getHealthcheck } from './get-healthcheck.handler';
 import { getLiveness } from './get-liveness.handler';
@@ -35,6 +36,7 @@ export function createHandlers(deps: HttpDeps): Record<string, OperationHandler>
     getReadiness: getReadiness(deps),
     getMetrics: getMetrics(deps),
     getDocs: getDocs(),
+    getConsole: getConsole(),
     getOpenApiJson: getOpenApiJson(deps),
     getOpenApiYaml: getOpenApiYaml(deps),
     listCriterionSets: listCriterionSets(deps),

@@ -78,7 +78,7 @@ export function createDispatcher(runtime: OpenApiRuntime, handlers: Readonly<Rec
 
   return (req: Request, res: Response, next: NextFunction): void => {
     // A plain object, not the express request: openapi-backend's type coercion copies the request
-    // with a spread, which loses express's prototype getters such as `path` (engineering.md §2.4).
+    // with a spread, which loses express's prototype getters such as `path`.
     const method = req.method === 'HEAD' ? 'GET' : req.method;
     api
       .handleRequest({ method, path: req.path, query: req.query as Record<string, string>, body: req.body as unknown, headers: req.headers as Record<string, string> }, req, res)

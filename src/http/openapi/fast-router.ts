@@ -2,7 +2,7 @@
  * Precompiled operation matching for openapi-backend.
  *
  * openapi-backend's router rebuilds its operation list and compiles one RegExp per path on every
- * request, a cost that grows with the size of the contract (engineering.md §2.5). This matcher
+ * request, a cost that grows with the size of the contract. This matcher
  * compiles once, keeps openapi-backend's semantics (exact paths first, then templates with the
  * longest literal part, 404 versus 405) and also answers which methods a path allows.
  */

@@ -28,7 +28,8 @@ export function writeResult(res: Response, result: HttpResult): void {
   // The request may have timed out and been answered already (see the timeout middleware).
   if (res.headersSent) return;
   if (result.headers) res.set(result.headers);
-  if (result.contentType?.startsWith('text/html')) res.setHeader('Content-Security-Policy', HTML_CSP);
+  // A page with a policy of its own (the console's, stricter) keeps it.
+  if (result.contentType?.startsWith('text/html') && !result.headers?.['Content-Security-Policy']) res.setHeader('Content-Security-Policy', HTML_CSP);
   res.status(result.status);
   const { body } = result;
   if (body === undefined || result.status === 304 || result.status === 204) {

@@ -6,7 +6,7 @@ import { installRequestParser } from './request-parser';
 
 /**
  * openapi-backend checks documents against an OpenAPI 3.0-only meta-schema, which rejects valid
- * 3.1 documents (engineering.md §2.3). CI lints the contract with Redocly instead.
+ * 3.1 documents. CI lints the contract with Redocly instead.
  */
 class OpenApi31Backend extends OpenAPIBackend {
   private loading?: Promise<Document>;

@@ -5,6 +5,27 @@ const MAX_ERRORS = 50;
 
 const escapePointer = (segment: string): string => segment.replace(/~/g, '~0').replace(/\//g, '~1');
 
+/** Units carried by property names, with the mistake a too large or too small value most likely is. */
+const UNITS: readonly [RegExp, string, string][] = [
+  [/Cm$/, 'centimetres', 'millimetres entered as centimetres?'],
+  [/Years$/, 'years', 'months entered as years?'],
+  [/Pct$/, 'percent, from 0 to 100', 'a ratio or a per-mille value?'],
+  [/KWhPerYear$/, 'kWh per year', 'Wh entered as kWh?'],
+  [/KWhPerWeek$/, 'kWh per week', 'Wh entered as kWh?'],
+  [/KgCO2e$/, 'kg CO2e', 'grams entered as kilograms?'],
+  [/Kg$/, 'kilograms', 'grams entered as kilograms?'],
+  [/(?:^|[a-z])W$/, 'watts', 'milliwatts entered as watts?'],
+  [/(?:High|Low)C$/, 'degrees Celsius', 'Fahrenheit entered as Celsius?'],
+  [/^cyclesAt\d+pct$/, 'full charge cycles', 'a percentage entered as cycles?'],
+];
+
+/** "must be <= 300 (heightCm is in centimetres; millimetres entered as centimetres?)" */
+function withUnit(reason: string, pointer: string): string {
+  const name = pointer.slice(pointer.lastIndexOf('/') + 1);
+  const unit = UNITS.find(([pattern]) => pattern.test(name));
+  return unit ? `${reason} (${name} is in ${unit[1]}; ${unit[2]})` : reason;
+}
+
 /** Turns openapi-backend's Ajv errors into `{pointer, reason}` pairs a client can act on. */
 export function toFieldErrors(errors: readonly ErrorObject[]): FieldError[] {
   const seen = new Set<string>();
@@ -19,6 +40,11 @@ export function toFieldErrors(errors: readonly ErrorObject[]): FieldError[] {
     } else if (e.keyword === 'additionalProperties' && typeof params.additionalProperty === 'string') {
       pointer += `/${escapePointer(params.additionalProperty)}`;
       reason = 'is not an allowed property';
+    } else if (e.keyword === 'unevaluatedProperties' && typeof params.unevaluatedProperty === 'string') {
+      pointer += `/${escapePointer(params.unevaluatedProperty)}`;
+      reason = `"${params.unevaluatedProperty}" is not an allowed property`;
+    } else if (e.keyword === 'maximum' || e.keyword === 'minimum' || e.keyword === 'exclusiveMinimum' || e.keyword === 'exclusiveMaximum') {
+      reason = withUnit(reason, pointer);
     } else if (e.keyword === 'enum' && Array.isArray(params.allowedValues)) {
       reason = `must be one of: ${params.allowedValues.map(String).join(', ')}`;
     }

@@ -26,15 +26,18 @@ Feature: Assess up to 1,000 offers against one profile (createComplianceCheckBat
     And every item of "results" should have "location"
 
   @unit @positive
-  Scenario: An offer that does not fit the profile fails alone
-    Given the request body is a batch of the test offers "offer-notebook-compliant, offer-tablet" against the tender profile "profile"
+  Scenario: An offer of an accessory no criterion covers is assessed as not applicable, not refused
+    Given the request body is a batch of the test offers "offer-notebook-compliant, offer-docking-station" against the tender profile "profile"
     When the user sends a POST request to "/api/v1/compliance-checks/batch"
     Then the response should have status 200
     And the response should match the json schema of the contract
-    And the response field "created" should be "1"
-    And the response field "failed" should be "1"
-    And the response field "results.1.status" should be "400"
-    And the response field "results.1.problem.errors.0.pointer" should be "/body/offers/1/items/0/category"
+    And the response field "created" should be "2"
+    And the response field "failed" should be "0"
+    And the response field "results.1.status" should be "201"
+    And the user remembers the response field "results.1.assessmentId" as "dock"
+    When the user then sends a GET request to "/api/v1/assessments/${dock}"
+    Then the response should have status 200
+    And the criterion result "GPP21-TS6-core" should have "outcome" equal to "not_applicable"
 
   @unit @positive
   Scenario: Every offer of a batch is stored and addressable

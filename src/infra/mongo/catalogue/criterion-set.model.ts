@@ -1,54 +1,14 @@
 import { Schema, type Connection, type Model } from 'mongoose';
 
 /**
- * Mongoose models of the catalogue (domain-criteria.md §5). A set and its criteria are one
+ * Mongoose models of the catalogue. A set and its criteria are one
  * document, so every lifecycle change is a single atomic write (FerretDB and standalone MongoDB
- * have no multi-document transactions). Rule trees are recursive and polymorphic; they are
- * validated against the contract at the API and stored as they are (Mixed).
+ * have no multi-document transactions). Criteria are validated against the contract at the API
+ * and by the seed loader, and stored as they are (Mixed).
  * Arrays default to `undefined` so that "absent" survives a round trip as absent.
  */
 const arr = <T>(type: T) => ({ type: [type], default: undefined });
 const str = { type: String };
-
-const verificationSchema = new Schema(
-  {
-    acceptedEvidence: { type: [String], required: true },
-    presumptionByLabel: arr(new Schema({ scheme: str, minVersion: str, minTier: str, note: str }, { _id: false })),
-    testStandards: arr(String),
-    accreditation: str,
-    equivalentAccepted: { type: Boolean, required: true },
-  },
-  { _id: false },
-);
-
-const criterionSchema = new Schema(
-  {
-    id: { type: String, required: true },
-    sourceCode: str,
-    title: { type: String, required: true },
-    summary: { type: String, required: true },
-    theme: { type: String, required: true },
-    stage: { type: String, required: true },
-    type: { type: String, required: true },
-    level: { type: String, required: true },
-    scope: { type: String, required: true },
-    appliesTo: { type: new Schema({ categories: { type: [String], required: true }, condition: Schema.Types.Mixed }, { _id: false }), required: true },
-    rule: Schema.Types.Mixed,
-    scoring: new Schema(
-      { maxPoints: Schema.Types.Mixed, bands: [new Schema({ when: Schema.Types.Mixed, fractionOfMax: Number, label: str }, { _id: false })] },
-      { _id: false },
-    ),
-    parameters: arr(Schema.Types.Mixed),
-    statements: arr(new Schema({ id: str, text: str }, { _id: false })),
-    verification: { type: verificationSchema, required: true },
-    eforms: new Schema({ bt774: arr(String) }, { _id: false }),
-    source: { type: new Schema({ document: { type: String, required: true }, clause: str, url: str }, { _id: false }), required: true },
-    references: arr(new Schema({ title: str, url: str, clause: str }, { _id: false })),
-    confidence: { type: String, enum: ['verified', 'partly-verified', 'unverified'], required: true },
-    notes: str,
-  },
-  { _id: false },
-);
 
 export interface CriterionSetDocument {
   _id: string;
@@ -83,7 +43,9 @@ const definitionSchema = new Schema(
     eforms: { type: new Schema({ bt805: { type: String, required: true } }, { _id: false }), required: true },
     licence: str,
     description: str,
-    criteria: { type: [criterionSchema], required: true },
+    // Criteria are validated against the contract's CriterionDefinition before they are stored;
+    // re-declaring that recursive shape here would only drop the fields it forgot.
+    criteria: { type: [Schema.Types.Mixed], required: true },
   },
   { _id: false },
 );

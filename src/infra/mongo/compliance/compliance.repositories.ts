@@ -6,6 +6,7 @@ import type { TenderProfile } from '../../../domain/compliance/tender-profile.ty
 import type { CloudEvent } from '../../../domain/events/event.types';
 import { NO_SINK, outboxFields, type OutboxSink } from '../../outbox/outbox.fields';
 import type { AssessmentDocument, ProfileDocument } from './compliance.models';
+import { upgradeAssessment } from '../../../domain/compliance/assessment.upgrade';
 
 const DUPLICATE_KEY = 11000;
 const isDuplicate = (err: unknown): boolean => (err as { code?: number }).code === DUPLICATE_KEY;
@@ -80,7 +81,7 @@ function toDocument(a: Assessment, events: readonly CloudEvent[]): AssessmentDoc
     body: JSON.stringify(a),
   };
 }
-const toDomain = (d: AssessmentDocument): Assessment => JSON.parse(d.body) as Assessment;
+const toDomain = (d: AssessmentDocument): Assessment => upgradeAssessment(JSON.parse(d.body) as Assessment);
 
 export class MongoAssessmentRepository implements AssessmentStore {
   constructor(

@@ -1,0 +1,24 @@
+import type { components } from './schema';
+
+type S = components['schemas'];
+export type Criterion = S['Criterion'];
+export type CriterionSetSummary = S['CriterionSetSummary'];
+export type RuleNode = S['RuleNode'];
+export type Comparison = S['Comparison'];
+export type ProductCategory = S['ProductCategory'];
+export type AmbitionLevel = S['AmbitionLevel'];
+export type Stage = S['Stage'];
+export type Theme = S['Theme'];
+export type CriterionType = S['CriterionType'];
+export type EvidenceKind = S['EvidenceKind'];
+export type EcolabelScheme = S['EcolabelScheme'];
+export type TenderProfile = S['TenderProfile'];
+export type TenderProfileRequest = S['TenderProfileRequest'];
+export type ProfileCriterion = S['ProfileCriterion'];
+export type CriterionDefinition = S['CriterionDefinition'];
+export type Offer = S['Offer'];
+export type Assessment = S['Assessment'];
+export type CriterionResult = S['CriterionResult'];
+export type Ranking = S['Ranking'];
+export type ParameterValue = S['ParameterValue'];
+export type CriterionFields = S['CriterionFields'];
