@@ -35,14 +35,16 @@ if (process.argv.includes('--json')) {
   process.stdout.write(`${JSON.stringify(reports.map(({ open: _open, ...r }) => r), null, 2)}\n`);
 } else {
   const pad = (s: string | number, n: number) => String(s).padEnd(n);
+  // Versions are free text ("online, read 2026-12-05"): size the column to the longest.
+  const versionWidth = Math.max(8, ...reports.map((r) => r.version.length)) + 2;
   const total: Record<Confidence, number> = { verified: 0, 'partly-verified': 0, unverified: 0 };
-  process.stdout.write(`${pad('set', 34)}${pad('version', 12)}${pad('criteria', 10)}${pad('verified', 10)}${pad('partly', 8)}${pad('unverified', 12)}quoted\n`);
+  process.stdout.write(`${pad('set', 34)}${pad('version', versionWidth)}${pad('criteria', 10)}${pad('verified', 10)}${pad('partly', 8)}${pad('unverified', 12)}quoted\n`);
   for (const r of reports) {
     for (const k of Object.keys(total) as Confidence[]) total[k] += r.counts[k];
-    process.stdout.write(`${pad(r.id, 34)}${pad(r.version, 12)}${pad(r.criteria, 10)}${pad(r.counts.verified, 10)}${pad(r.counts['partly-verified'], 8)}${pad(r.counts.unverified, 12)}${r.withPassages}\n`);
+    process.stdout.write(`${pad(r.id, 34)}${pad(r.version, versionWidth)}${pad(r.criteria, 10)}${pad(r.counts.verified, 10)}${pad(r.counts['partly-verified'], 8)}${pad(r.counts.unverified, 12)}${r.withPassages}\n`);
     if (process.argv.includes('--list')) for (const o of r.open) process.stdout.write(`    ${o.id} (${o.confidence}): ${o.missing}\n`);
   }
   const n = reports.reduce((s, r) => s + r.criteria, 0);
-  process.stdout.write(`${pad('all sets', 46)}${pad(n, 10)}${pad(total.verified, 10)}${pad(total['partly-verified'], 8)}${pad(total.unverified, 12)}\n`);
+  process.stdout.write(`${pad('all sets', 34 + versionWidth)}${pad(n, 10)}${pad(total.verified, 10)}${pad(total['partly-verified'], 8)}${pad(total.unverified, 12)}\n`);
   process.stdout.write(`(${path.relative(process.cwd(), SEED_DIR) || SEED_DIR}; "quoted": criteria whose review quotes at least one passage)\n`);
 }
