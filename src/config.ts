@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { hostname } from 'node:os';
 
 /**
@@ -41,8 +42,18 @@ export interface Config {
   };
   /** Origins allowed to call the API from a browser; empty = CORS closed. */
   readonly corsOrigins: readonly string[];
-  /** express "trust proxy" (hops or true) when the service runs behind an ingress. */
-  readonly trustProxy?: number | boolean;
+  /**
+   * express "trust proxy": the addresses and CIDR ranges of the proxies in front of the service,
+   * comma-separated. Only a request whose peer is one of them has its X-Forwarded-For read.
+   */
+  readonly trustProxy?: string;
+  /** Audit trail retention and the bound on denial records (see AuditLog). */
+  readonly audit: {
+    readonly retentionDays: number;
+    readonly denialRetentionDays: number;
+    readonly denialWindowMs: number;
+    readonly denialMaxClients: number;
+  };
   readonly outbox: {
     readonly sweepIntervalMs: number;
     readonly graceMs: number;
@@ -184,6 +195,42 @@ function readAuth(r: Reader, env: Env): AuthConfig {
   return auth;
 }
 
+// Names express (proxy-addr) knows for private address sets; each is a list of ranges, not "all".
+const PROXY_RANGE_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
+
+/**
+ * TRUST_PROXY as a list of proxy addresses or CIDR ranges. `true` (and `*`, `all`, `/0`) would let
+ * every client write its own address into X-Forwarded-For: the failed-authentication limit could be
+ * dodged by rotating it, any victim address locked out, and the audit trail told any address. A hop
+ * count is refused too: it trusts whatever the nearest N peers say, so a client that reaches the
+ * pods without the ingress (or through a proxy that appends to the header instead of replacing it)
+ * chooses its address again. Only a request whose peer is listed has the header read.
+ */
+function readTrustProxy(r: Reader, raw: string): string | undefined {
+  const entries = raw.split(',').map((e) => e.trim()).filter(Boolean);
+  const bad = entries.filter((entry) => !PROXY_RANGE_NAMES.includes(entry) && !isAddressOrRange(entry));
+  if (['true', '*', 'all'].includes(raw.trim().toLowerCase())) {
+    r.problems.push('TRUST_PROXY: "true" would trust every client\'s X-Forwarded-For; list the proxies\' addresses or CIDR ranges (e.g. 10.0.0.0/8,127.0.0.1)');
+  } else if (/^\d+$/.test(raw.trim())) {
+    r.problems.push(`TRUST_PROXY: a hop count (${raw.trim()}) can be forged by a client that reaches the service directly; list the proxies' addresses or CIDR ranges (e.g. 10.0.0.0/8)`);
+  } else if (bad.length > 0) {
+    r.problems.push(`TRUST_PROXY: must be a comma-separated list of IP addresses, CIDR ranges (prefix above /0) or loopback, linklocal, uniquelocal; not ${bad.map((b) => `"${b}"`).join(', ')}`);
+  } else {
+    return entries.join(',');
+  }
+  return undefined;
+}
+
+function isAddressOrRange(entry: string): boolean {
+  const [address = '', prefix, ...more] = entry.split('/');
+  const version = isIP(address);
+  if (version === 0 || more.length > 0) return false;
+  if (prefix === undefined) return true;
+  if (!/^\d{1,3}$/.test(prefix)) return false;
+  const bits = Number(prefix);
+  return bits >= 1 && bits <= (version === 4 ? 32 : 128);
+}
+
 export function loadConfig(env: Env = process.env): Config {
   const r = new Reader(env);
   const config: Config = {
@@ -211,9 +258,15 @@ export function loadConfig(env: Env = process.env): Config {
       requestTimeoutMs: r.integer('REQUEST_TIMEOUT_MS', 30_000, 1_000, 600_000),
     },
     corsOrigins: (env.CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
-    ...(env.TRUST_PROXY ? { trustProxy: env.TRUST_PROXY === 'true' ? true : r.integer('TRUST_PROXY', 1, 0, 10) } : {}),
+    ...(env.TRUST_PROXY?.trim() ? { trustProxy: readTrustProxy(r, env.TRUST_PROXY) } : {}),
     eventSource: r.string('EVENT_SOURCE', '/procurement-sustainability'),
     instanceId: r.string('INSTANCE_ID', `${hostname()}-${process.pid}`),
+    audit: {
+      retentionDays: r.integer('AUDIT_RETENTION_DAYS', 400, 0, 36_500),
+      denialRetentionDays: r.integer('AUDIT_DENIAL_RETENTION_DAYS', 30, 1, 36_500),
+      denialWindowMs: r.integer('AUDIT_DENIAL_WINDOW_S', 60, 1, 86_400) * 1_000,
+      denialMaxClients: r.integer('AUDIT_DENIAL_MAX_CLIENTS', 1_000, 1, 1_000_000),
+    },
     outbox: {
       sweepIntervalMs: r.integer('OUTBOX_SWEEP_INTERVAL_MS', 5_000, 100, 3_600_000),
       graceMs: r.integer('OUTBOX_GRACE_MS', 5_000, 0, 3_600_000),

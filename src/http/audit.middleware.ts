@@ -12,7 +12,8 @@ const SECURITY_ACTIONS: Record<number, { action: string; outcome: 'failure' | 'd
 /**
  * Audits, when the response is sent: every change (a mutating operation of the contract, whatever
  * its outcome, so no new endpoint can be forgotten) and every authentication failure, permission
- * denial and rate-limit refusal.
+ * denial and rate-limit refusal. The trail stores the refusals counted per client and window
+ * (AuditLog), since anyone can cause them without credentials.
  */
 export function auditMiddleware(audit: AuditLog) {
   return (req: Request, res: Response, next: NextFunction): void => {

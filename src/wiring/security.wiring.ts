@@ -30,5 +30,5 @@ export function createSecurity(config: Config, mongo: MongoConnection, logger: L
     // Failed authentications per address: generous for honest mistakes, slow for guessing.
     failureLimiter: new RateLimiter(config.limits.authFailuresPerSecond, config.limits.authFailureBurst),
   };
-  return { deps, apiKeys, audit: new AuditLog(mongo.connection, logger) };
+  return { deps, apiKeys, audit: new AuditLog(mongo.connection, logger, config.audit) };
 }

@@ -22,7 +22,7 @@ describe('criterion-set lifecycle', () => {
     expect(defaultLookup.body.total).toBe(0);
     const drafts = await ctx.client.get(`/api/v1/criteria?set=${def.id}&status=draft`).expect(200);
     expect(drafts.body.total).toBe(2);
-    expect(drafts.headers['cache-control']).toBe('no-cache');
+    expect(drafts.headers['cache-control']).toBe('private, no-cache');
 
     const edited = { ...def, title: 'Edited title' };
     const stale = await ctx.client.put(`/api/v1/criterion-sets/${def.id}`).set('If-Match', '"not-the-current-etag"').send(edited).expect(412);

@@ -67,6 +67,25 @@ describe('compliance checks', () => {
     expect(resultsById(valid.body)['EPEAT18-TIER-BRONZE']!.outcome).toBe('pass');
   });
 
+  it('refuses an assessment date outside one year either side of today, so expired labels cannot be revived by backdating', async () => {
+    const day = (years: number, days = 0) => {
+      const d = new Date();
+      d.setUTCFullYear(d.getUTCFullYear() + years);
+      d.setUTCDate(d.getUTCDate() + days);
+      return d.toISOString().slice(0, 10);
+    };
+    const before = (await ctx.client.get('/api/v1/assessments').expect(200)).body.total as number;
+    for (const assessmentDate of ['0000-01-01', day(-1, -1), day(1, 1)]) {
+      const single = await ctx.client.post('/api/v1/compliance-checks').send({ ...inline, assessmentDate, offer: compliantNotebookOffer('Backdated', 9) }).expect(400);
+      expect(single.headers['content-type']).toContain('application/problem+json');
+      expect(single.body.errors).toEqual([{ pointer: '/body/assessmentDate', reason: `must be between ${day(-1)} and ${day(1)} (one year either side of today)` }]);
+      const batch = await ctx.client.post('/api/v1/compliance-checks/batch').send({ ...inline, assessmentDate, offers: [compliantNotebookOffer('Backdated', 9)] }).expect(400);
+      expect(batch.body.errors).toEqual([expect.objectContaining({ pointer: '/body/assessmentDate' })]);
+    }
+    expect((await ctx.client.get('/api/v1/assessments').expect(200)).body.total).toBe(before);
+    await ctx.client.post('/api/v1/compliance-checks').send({ ...inline, assessmentDate: day(-1, 1), offer: compliantNotebookOffer('Last year', 9) }).expect(201);
+  });
+
   it('rejects values of the wrong type or unit at the API, storing nothing', async () => {
     const offer = handCheckedNotebookOffer();
     (offer.items as Json[])[0]!.battery.cyclesAt80pct = '300 cycles';

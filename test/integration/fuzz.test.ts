@@ -435,18 +435,24 @@ class RequestFactory {
         const profileId = useProfile();
         const category = profileId ? this.pools.profiles.get(profileId)! : combo.category;
         const offer = this.rng.chance(0.3) && category === 'notebook' ? compliantNotebookOffer(`Fuzz ${this.rng.int(1, 99)}`, this.rng.int(5, 40)) : fitOffer(rest.offer as Json, category);
-        return { ...rest, offer, ...(profileId ? { profileId } : structuredClone(combo)) };
+        return { ...rest, ...this.assessmentDateNearToday(rest), offer, ...(profileId ? { profileId } : structuredClone(combo)) };
       }
       case 'createComplianceCheckBatch': {
         const { include: _i, exclude: _e, parameters: _p, awardWeights: _w, profileId: _id, criterionSetIds: _c, category: _cat, level: _l, ...rest } = body;
         const profileId = useProfile();
         const category = profileId ? this.pools.profiles.get(profileId)! : combo.category;
         const offers = (rest.offers as Json[]).map((o) => fitOffer(o, category));
-        return { ...rest, offers, ...(profileId ? { profileId } : structuredClone(combo)) };
+        return { ...rest, ...this.assessmentDateNearToday(rest), offers, ...(profileId ? { profileId } : structuredClone(combo)) };
       }
       default:
         return body;
     }
+  }
+
+  /** A sampled assessmentDate (any year) moved into the accepted window, one year either side of today. */
+  private assessmentDateNearToday(body: Json): { assessmentDate?: string } {
+    if (body.assessmentDate === undefined) return {};
+    return { assessmentDate: new Date(Date.now() + this.rng.int(-300, 300) * 86_400_000).toISOString().slice(0, 10) };
   }
 
   private describe(op: Operation, what: string): string {

@@ -35,6 +35,8 @@ export interface TokenOptions {
   issuer?: string;
   /** Sign with a key the service does not know. */
   foreignKey?: boolean;
+  /** Claims set as given, after the others (e.g. a `sub` that is not a string). */
+  claims?: Record<string, unknown>;
 }
 
 let signingKey: Awaited<ReturnType<typeof importJWK>> | undefined;
@@ -44,9 +46,8 @@ export async function mintToken(options: TokenOptions = {}): Promise<string> {
     ? (await generateKeyPair('ES256')).privateKey
     : (signingKey ??= await importJWK(JSON.parse(readFileSync(process.env.TEST_SIGNING_KEY_FILE ?? '', 'utf8')) as JWK, 'ES256'));
   const now = Math.floor(Date.now() / 1000);
-  return new SignJWT({ scope: (options.scopes ?? ['admin']).join(' '), org: options.org ?? TEST_ORG })
+  return new SignJWT({ scope: (options.scopes ?? ['admin']).join(' '), org: options.org ?? TEST_ORG, sub: options.sub ?? 'test-admin', ...options.claims })
     .setProtectedHeader({ alg: 'ES256', kid: KID })
-    .setSubject(options.sub ?? 'test-admin')
     .setIssuer(options.issuer ?? TEST_ISSUER)
     .setAudience(options.audience ?? TEST_AUDIENCE)
     .setIssuedAt(now - 60)

@@ -59,6 +59,29 @@ describe('configuration', () => {
     }
   });
 
+  it('trusts X-Forwarded-For only from listed proxy addresses or ranges, never from everyone or a hop count', () => {
+    expect(loadConfig(base).trustProxy).toBeUndefined();
+    expect(loadConfig({ ...base, TRUST_PROXY: ' 10.0.0.0/8, 127.0.0.1,fd00::/8 ,loopback' }).trustProxy).toBe('10.0.0.0/8,127.0.0.1,fd00::/8,loopback');
+    for (const everyone of ['true', 'TRUE', '*', 'all']) {
+      expect(() => loadConfig({ ...base, TRUST_PROXY: everyone })).toThrow(/TRUST_PROXY: "true" would trust every client's X-Forwarded-For/);
+    }
+    expect(() => loadConfig({ ...base, TRUST_PROXY: '1' })).toThrow(/TRUST_PROXY: a hop count \(1\) can be forged/);
+    expect(() => loadConfig({ ...base, TRUST_PROXY: '10.0.0.0/8,0.0.0.0/0,::/0,10.0.0.300,10.0.0.0/33,example.com' })).toThrow(
+      'TRUST_PROXY: must be a comma-separated list of IP addresses, CIDR ranges (prefix above /0) or loopback, linklocal, uniquelocal; not "0.0.0.0/0", "::/0", "10.0.0.300", "10.0.0.0/33", "example.com"',
+    );
+  });
+
+  it('bounds the audit trail: retention days, denial window and clients per window, all configurable', () => {
+    expect(loadConfig(base).audit).toEqual({ retentionDays: 400, denialRetentionDays: 30, denialWindowMs: 60_000, denialMaxClients: 1_000 });
+    expect(loadConfig({ ...base, AUDIT_RETENTION_DAYS: '0', AUDIT_DENIAL_RETENTION_DAYS: '7', AUDIT_DENIAL_WINDOW_S: '10', AUDIT_DENIAL_MAX_CLIENTS: '50' }).audit).toEqual({
+      retentionDays: 0,
+      denialRetentionDays: 7,
+      denialWindowMs: 10_000,
+      denialMaxClients: 50,
+    });
+    expect(() => loadConfig({ ...base, AUDIT_DENIAL_MAX_CLIENTS: '0' })).toThrow('AUDIT_DENIAL_MAX_CLIENTS: must be between 1 and 1000000, got 0');
+  });
+
   it('redacts credentials from URIs before they are logged', () => {
     expect(redactUri('amqp://guest:secret@rabbit:5672/vhost')).toBe('amqp://***@rabbit:5672/vhost');
     expect(redactUri('mongodb://db:27017/x')).toBe('mongodb://db:27017/x');

@@ -1221,7 +1221,7 @@ export interface components {
             profileId?: string;
             /**
              * Format: date
-             * @description The day ecolabel claims must be valid on (default: today, UTC).
+             * @description The day ecolabel claims must be valid on (default: today, UTC). At most one year before or after today (UTC, by the service clock); a date outside that window is refused with 400, so an expired label cannot be revived by backdating.
              */
             assessmentDate?: string;
             offer: components["schemas"]["Offer"];
@@ -1229,7 +1229,10 @@ export interface components {
         ComplianceCheckBatchRequest: (components["schemas"]["CriteriaSelection"] & {
             /** Format: uuid */
             profileId?: string;
-            /** Format: date */
+            /**
+             * Format: date
+             * @description As for a single check: at most one year before or after today (UTC).
+             */
             assessmentDate?: string;
             offers: components["schemas"]["Offer"][];
         }) & (unknown | unknown);
@@ -1513,6 +1516,18 @@ export interface components {
             requestId?: string;
             correlationId?: string;
             detail?: string;
+            /** @description On denials (authentication.failed, authorization.denied, rate-limit.exceeded) only: how many refusals of this action this client (actor and address) had in the window. Denials are aggregated so that a flood of them cannot grow the trail; `at`, the request ids, resource and detail are those of the latest. Beyond AUDIT_DENIAL_MAX_CLIENTS clients in one window, the rest share one record per action with actor `*`. */
+            count?: number;
+            /**
+             * Format: date-time
+             * @description On denials: start of the aggregation window (inclusive).
+             */
+            windowStart?: string;
+            /**
+             * Format: date-time
+             * @description On denials: end of the aggregation window (exclusive).
+             */
+            windowEnd?: string;
         };
         AuditEventPage: {
             items: components["schemas"]["AuditEvent"][];
@@ -1800,6 +1815,7 @@ export interface components {
                 "X-Correlation-ID": components["headers"]["X-Correlation-ID"];
                 ETag: components["headers"]["ETag"];
                 "Cache-Control": components["headers"]["Cache-Control"];
+                Vary: components["headers"]["Vary"];
                 [name: string]: unknown;
             };
             content?: never;
@@ -1958,8 +1974,10 @@ export interface components {
     headers: {
         /** @description Strong entity tag of the representation. */
         ETag: string;
-        /** @description How long caches may reuse the representation. */
+        /** @description How long caches may reuse the representation. Catalogue answers to a call with credentials are `private` (a shared cache must not serve them to anyone else); only the anonymous public read (when the service allows it) is `public`. Draft sets and criteria are `no-cache`. */
         "Cache-Control": string;
+        /** @description `Authorization, X-API-Key` on catalogue answers (after any `Origin`): the answer depends on the credentials sent, so a cache keys on them. */
+        Vary: string;
         /** @description URL of the created resource. */
         Location: string;
         /** @description Identifier of this request; echoed from the request when it sent a valid one, generated otherwise. */
@@ -2202,6 +2220,7 @@ export interface operations {
                     "X-Correlation-ID": components["headers"]["X-Correlation-ID"];
                     ETag: components["headers"]["ETag"];
                     "Cache-Control": components["headers"]["Cache-Control"];
+                    Vary: components["headers"]["Vary"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2282,6 +2301,7 @@ export interface operations {
                     "X-Correlation-ID": components["headers"]["X-Correlation-ID"];
                     ETag: components["headers"]["ETag"];
                     "Cache-Control": components["headers"]["Cache-Control"];
+                    Vary: components["headers"]["Vary"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2547,6 +2567,7 @@ export interface operations {
                     "X-Correlation-ID": components["headers"]["X-Correlation-ID"];
                     ETag: components["headers"]["ETag"];
                     "Cache-Control": components["headers"]["Cache-Control"];
+                    Vary: components["headers"]["Vary"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2626,6 +2647,7 @@ export interface operations {
                     "X-Correlation-ID": components["headers"]["X-Correlation-ID"];
                     ETag: components["headers"]["ETag"];
                     "Cache-Control": components["headers"]["Cache-Control"];
+                    Vary: components["headers"]["Vary"];
                     [name: string]: unknown;
                 };
                 content: {

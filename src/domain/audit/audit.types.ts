@@ -18,6 +18,13 @@ export interface AuditEvent {
   requestId?: string;
   correlationId?: string;
   detail?: string;
+  /**
+   * Denials (401, 403, 429) are stored one record per action, client and window: how many there
+   * were, and the window they fell in. `at`, the ids and the detail are then those of the latest.
+   */
+  count?: number;
+  windowStart?: string;
+  windowEnd?: string;
 }
 
 export interface AuditFilter {

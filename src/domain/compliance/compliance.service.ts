@@ -3,6 +3,7 @@ import type { CatalogueReader } from '../catalogue/catalogue.reader';
 import type { Page } from '../catalogue/criteria.query';
 import { conflict, DomainError, notFound } from '../errors';
 import { nameBasedId, newId } from '../uuid';
+import { checkAssessmentDate } from './assessment-date';
 import { assessOffer } from './assessment.builder';
 import type { Assessment } from './assessment.types';
 import type { Offer } from './compliance.types';
@@ -90,7 +91,8 @@ export class ComplianceService {
       const stored = await this.assessments.get(id);
       if (stored) return this.replay(stored, requestHash);
     }
-    // Everything that can refuse the request (profile, offer) runs before the key is bound.
+    // Everything that can refuse the request (date, profile, offer) runs before the key is bound.
+    checkAssessmentDate(request.assessmentDate, this.now());
     const prepared = await this.profileFor(request, ctx, implicitProfileId(ctx.organisation, id), request.offer.tenderRef);
     const assessment = assessOffer(prepared.profile, request.offer, this.meta(id, request.assessmentDate, requestHash, ctx.actor));
     if (key && !earlier) {
@@ -109,6 +111,7 @@ export class ComplianceService {
     const fingerprint = sha256(canonicalJson(request));
     const earlier = key ? await this.keys.earlier(ctx.organisation, 'compliance-check-batch', key, fingerprint) : undefined;
     const ids = earlier?.resultIds ?? offers.map(() => newId());
+    checkAssessmentDate(request.assessmentDate, this.now());
     const prepared = await this.profileFor(selector, ctx, implicitProfileId(ctx.organisation, `batch:${ids[0] ?? ''}`));
     if (key && !earlier) {
       const holder = await this.keys.claim(ctx.organisation, 'compliance-check-batch', key, fingerprint, ids);

@@ -3,72 +3,149 @@ import type { Connection } from 'mongoose';
 import type { Page } from '../../domain/catalogue/criteria.query';
 import type { AuditEvent, AuditFilter } from '../../domain/audit/audit.types';
 import type { Logger } from '../logging/logger';
+import { AuditRetention } from './audit-retention';
+import { DENIAL_ACTIONS, DenialAggregator, type DenialAggregate } from './denial-aggregator';
 
-type AuditDoc = Omit<AuditEvent, 'id'> & { _id: string };
+/** Stored with a TTL date: the database removes an entry once its retention has passed. */
+type AuditDoc = Omit<AuditEvent, 'id'> & { _id: string; expiresAt?: Date };
 const MAX_BUFFER = 20_000;
+const DAY_MS = 86_400_000;
+
+export interface AuditOptions {
+  /** Days an entry is kept (changes, API key events); 0 keeps it for ever. */
+  readonly retentionDays: number;
+  /** Days an aggregated denial (401, 403, 429) is kept. */
+  readonly denialRetentionDays: number;
+  /** Length of a denial aggregation window. */
+  readonly denialWindowMs: number;
+  /** Clients per window with a denial record of their own; the rest share one per action. */
+  readonly denialMaxClients: number;
+  readonly flushMs: number;
+}
+
+export const DEFAULT_AUDIT_OPTIONS: AuditOptions = { retentionDays: 400, denialRetentionDays: 30, denialWindowMs: 60_000, denialMaxClients: 1_000, flushMs: 250 };
 
 /**
  * The audit trail: every entry goes to the log stream at once (tagged `audit: true`) and to the
- * append-only `audit_events` collection in batches, so that auditing a busy API costs one
- * database write per batch rather than per request. There is no update or delete path.
+ * `audit_events` collection in batches, so that auditing a busy API costs one database write per
+ * batch rather than per request. Changes are stored one by one; denials, which anyone can cause
+ * without credentials, are counted per client and window (DenialAggregator) so a flood of them
+ * cannot grow the collection or push real events out of the buffer. Entries expire after their
+ * retention (AuditRetention); there is no other update or delete path.
  */
 export class AuditLog {
   private buffer: AuditDoc[] = [];
   private timer?: NodeJS.Timeout;
   private flushing?: Promise<void>;
+  private readonly options: AuditOptions;
+  private readonly denials: DenialAggregator;
+  private readonly retention: AuditRetention;
 
   constructor(
     private readonly connection: Connection,
     private readonly logger: Logger,
-    private readonly flushMs = 250,
-  ) {}
+    options: Partial<AuditOptions> = {},
+  ) {
+    this.options = { ...DEFAULT_AUDIT_OPTIONS, ...options };
+    this.denials = new DenialAggregator(this.options.denialWindowMs, this.options.denialMaxClients);
+    this.retention = new AuditRetention(connection, logger);
+  }
 
   private get collection() {
     return this.connection.collection<AuditDoc>('audit_events');
   }
 
-  /** Indexes for the admin queries (newest first, by actor, organisation, action). */
+  /** Indexes for the admin queries (newest first, by actor, organisation, action) and retention. */
   async ensureIndexes(): Promise<void> {
     // One at a time: FerretDB 1.24 fails a createIndexes batch whose indexes all exist already.
     const keys: Record<string, 1 | -1>[] = [{ at: -1 }, { actor: 1, at: -1 }, { organisation: 1, at: -1 }, { action: 1, at: -1 }];
     for (const key of keys) {
       await this.collection.createIndex(key);
     }
+    await this.retention.ensureIndex();
+  }
+
+  private expiry(days: number, from: number): { expiresAt?: Date } {
+    return days > 0 ? { expiresAt: new Date(from + days * DAY_MS) } : {};
   }
 
   record(entry: Omit<AuditEvent, 'id' | 'at'>): void {
-    const event: AuditEvent = { id: randomUUID(), at: new Date().toISOString(), ...entry };
+    const now = Date.now();
+    const event: AuditEvent = { id: randomUUID(), at: new Date(now).toISOString(), ...entry };
     this.logger.info({ audit: true, ...event }, `audit ${event.action} ${event.outcome}`);
-    const { id, ...rest } = event;
-    if (this.buffer.length < MAX_BUFFER) this.buffer.push({ _id: id, ...rest });
-    else this.logger.error({ audit: true }, 'audit buffer full: entry kept in the log stream only');
+    if (DENIAL_ACTIONS.has(entry.action)) {
+      this.denials.add(entry, now);
+    } else {
+      const { id, ...rest } = event;
+      if (this.buffer.length < MAX_BUFFER) this.buffer.push({ _id: id, ...rest, ...this.expiry(this.options.retentionDays, now) });
+      else this.logger.error({ audit: true }, 'audit buffer full: entry kept in the log stream only');
+    }
     // unref: a pending flush must not keep a finished process alive; stop() flushes explicitly.
-    this.timer ??= setTimeout(() => void this.flush(), this.flushMs).unref();
+    this.timer ??= setTimeout(() => void this.flush(), this.options.flushMs).unref();
   }
 
+  /**
+   * One upsert per aggregate: who and when the window is are set once; the count adds up, and
+   * `at` and the sample (ids, resource, reason) follow the latest refusal.
+   */
+  private async storeDenials(aggregates: readonly DenialAggregate[]): Promise<void> {
+    if (aggregates.length === 0) return;
+    const ops = aggregates.map((a) => {
+      const { requestId, correlationId, resource, detail, status, imClient, ...identity } = a.sample;
+      const sample = Object.fromEntries(Object.entries({ requestId, correlationId, resource, detail, status, imClient }).filter(([, v]) => v !== undefined));
+      const window = { windowStart: new Date(a.windowStart).toISOString(), windowEnd: new Date(a.windowEnd).toISOString() };
+      return {
+        updateOne: {
+          filter: { _id: a.id },
+          update: {
+            $inc: { count: a.count },
+            $set: { at: new Date(a.lastAt).toISOString(), ...sample },
+            $setOnInsert: { ...identity, ...window, ...this.expiry(this.options.denialRetentionDays, a.windowEnd) },
+          },
+          upsert: true,
+        },
+      };
+    });
+    try {
+      await this.collection.bulkWrite(ops, { ordered: false });
+    } catch (err) {
+      // Counts are not lost on a failed write: they go back and are added by the next flush.
+      this.denials.restore(aggregates);
+      throw err;
+    }
+  }
+
+  /** Writes what is pending; flushes run one after another, so list() sees every earlier entry. */
   async flush(): Promise<void> {
     clearTimeout(this.timer);
     this.timer = undefined;
-    await this.flushing;
+    const run = (this.flushing ?? Promise.resolve()).then(() => this.writePending());
+    this.flushing = run;
+    await run;
+    if (this.flushing === run) this.flushing = undefined;
+  }
+
+  private retryLater(err: unknown, what: string): void {
+    this.logger.warn({ err: { message: (err as Error).message } }, `${what} not stored yet; will retry`);
+    this.timer ??= setTimeout(() => void this.flush(), 5_000).unref();
+  }
+
+  private async writePending(): Promise<void> {
+    await this.retention.pruneIfDue();
+    if (this.denials.size > 0) await this.storeDenials(this.denials.drain()).catch((err: unknown) => this.retryLater(err, 'audit denial counts'));
     if (this.buffer.length === 0) return;
     const batch = this.buffer;
     this.buffer = [];
-    this.flushing = this.collection
-      .insertMany(batch, { ordered: false })
-      .then(() => undefined)
-      .catch((err: unknown) => {
-        // A partly applied batch: entries whose id already exists are stored; keep the rest for
-        // the next attempt (they are in the log stream already).
-        const writeErrors = (err as { writeErrors?: { code?: number; index?: number; err?: { code?: number; index?: number } }[] }).writeErrors;
-        const stored = new Set((writeErrors ?? []).filter((e) => (e.code ?? e.err?.code) === 11000).map((e) => e.index ?? e.err?.index));
-        const failed = writeErrors ? new Set(writeErrors.map((e) => e.index ?? e.err?.index)) : undefined;
-        const retry = batch.filter((_, i) => !stored.has(i) && (failed === undefined || failed.has(i)));
-        this.buffer.unshift(...retry.slice(0, MAX_BUFFER - this.buffer.length));
-        this.logger.warn({ err: { message: (err as Error).message } }, 'audit events not stored yet; will retry');
-        this.timer ??= setTimeout(() => void this.flush(), 5_000).unref();
-      })
-      .finally(() => (this.flushing = undefined));
-    await this.flushing;
+    await this.collection.insertMany(batch, { ordered: false }).catch((err: unknown) => {
+      // A partly applied batch: entries whose id already exists are stored; keep the rest for
+      // the next attempt (they are in the log stream already).
+      const writeErrors = (err as { writeErrors?: { code?: number; index?: number; err?: { code?: number; index?: number } }[] }).writeErrors;
+      const stored = new Set((writeErrors ?? []).filter((e) => (e.code ?? e.err?.code) === 11000).map((e) => e.index ?? e.err?.index));
+      const failed = writeErrors ? new Set(writeErrors.map((e) => e.index ?? e.err?.index)) : undefined;
+      const retry = batch.filter((_, i) => !stored.has(i) && (failed === undefined || failed.has(i)));
+      this.buffer.unshift(...retry.slice(0, MAX_BUFFER - this.buffer.length));
+      this.retryLater(err, 'audit events');
+    });
   }
 
   async list(filter: AuditFilter, page: number, pageSize: number): Promise<Page<AuditEvent>> {
@@ -82,6 +159,6 @@ export class AuditLog {
       this.collection.countDocuments(query),
       this.collection.find(query).sort({ at: -1, _id: 1 }).skip((page - 1) * pageSize).limit(pageSize).toArray(),
     ]);
-    return { items: docs.map(({ _id, ...rest }) => ({ id: _id, ...rest })), page, pageSize, total, lastPage: Math.max(1, Math.ceil(total / pageSize)) };
+    return { items: docs.map(({ _id, expiresAt: _expiry, ...rest }) => ({ id: _id, ...rest })), page, pageSize, total, lastPage: Math.max(1, Math.ceil(total / pageSize)) };
   }
 }

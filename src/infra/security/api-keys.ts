@@ -25,6 +25,18 @@ const hash = (secret: string): string => createHash('sha256').update(secret).dig
 const newSecret = (): string => randomBytes(32).toString('base64url');
 const newKeyId = (): string => Array.from(randomBytes(12), (b) => ID_ALPHABET[b % ID_ALPHABET.length]).join('');
 
+/**
+ * The instant an RFC 3339 time names, or NaN. `Date.parse` refuses a leap second (`23:59:60`), and
+ * a NaN expiry compared with `<=` is never reached, so such a key would never expire: a leap second
+ * is read as the first moment of the next second instead.
+ */
+export function instantOf(text: string): number {
+  const leap = /^(.*T\d{2}:\d{2}):60(\.\d+)?(Z|[+-]\d{2}:\d{2})$/i.exec(text);
+  if (!leap) return Date.parse(text);
+  const before = Date.parse(`${leap[1] ?? ''}:59${leap[3] ?? ''}`);
+  return Number.isNaN(before) ? NaN : before + 1_000;
+}
+
 function sameHash(a: string, b: string): boolean {
   const x = Buffer.from(a, 'hex');
   const y = Buffer.from(b, 'hex');
@@ -50,12 +62,18 @@ export class ApiKeys {
   }
 
   async create(input: { name: string; organisation: string; scopes: Scope[]; expiresAt?: string }, createdBy: string): Promise<{ record: ApiKeyRecord; key: string }> {
-    // A key born expired is a caller's mistake (often a local time sent without its offset), not a key.
-    if (input.expiresAt !== undefined && Date.parse(input.expiresAt) <= Date.now()) {
-      throw invalid('The API key would already be expired', [{ pointer: '/body/expiresAt', reason: 'must be in the future' }]);
+    let expiresAt: string | undefined;
+    if (input.expiresAt !== undefined) {
+      const at = instantOf(input.expiresAt);
+      if (Number.isNaN(at)) throw invalid('The API key expiry is not a time', [{ pointer: '/body/expiresAt', reason: 'must be an RFC 3339 date-time' }]);
+      // A key born expired is a caller's mistake (often a local time sent without its offset), not a key.
+      if (at <= Date.now()) throw invalid('The API key would already be expired', [{ pointer: '/body/expiresAt', reason: 'must be in the future' }]);
+      // Stored as the instant it names, so every later reading agrees on it.
+      expiresAt = new Date(at).toISOString();
     }
     const secret = newSecret();
-    const record: ApiKeyRecord = { _id: newKeyId(), ...input, secretHash: hash(secret), createdAt: new Date().toISOString(), createdBy };
+    const { expiresAt: _given, ...rest } = input;
+    const record: ApiKeyRecord = { _id: newKeyId(), ...rest, ...(expiresAt ? { expiresAt } : {}), secretHash: hash(secret), createdAt: new Date().toISOString(), createdBy };
     await this.collection.insertOne(record);
     return { record, key: `psbb_${record._id}_${secret}` };
   }
@@ -94,7 +112,8 @@ export class ApiKeys {
     const record = await this.lookup(id);
     if (!record || !sameHash(hash(secret), record.secretHash)) throw new AuthenticationError('the API key is not valid');
     if (record.revokedAt) throw new AuthenticationError('the API key has been revoked');
-    if (record.expiresAt && Date.parse(record.expiresAt) <= Date.now()) throw new AuthenticationError('the API key has expired');
+    // Fail closed: an expiry that cannot be read (stored before it was normalised) counts as passed.
+    if (record.expiresAt !== undefined && !(instantOf(record.expiresAt) > Date.now())) throw new AuthenticationError('the API key has expired');
     return { kind: 'apiKey', subject: `api-key:${id}`, organisation: record.organisation, scopes: record.scopes };
   }
 

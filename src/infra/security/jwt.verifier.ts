@@ -72,9 +72,14 @@ export class JwtVerifier {
         : 'the token is not valid';
       throw new AuthenticationError(reason);
     }
+    // The subject names the actor in the audit trail and in createdBy: an object or number would
+    // become "[object Object]" or collide with another caller, so only a non-empty string is one.
+    const subject: unknown = payload.sub;
+    if (typeof subject !== 'string' || subject.trim() === '') throw new AuthenticationError('claim "sub" must be a non-empty string');
     const organisation = payload[this.config.orgClaim];
-    if (typeof organisation !== 'string' || organisation === '') throw new AuthenticationError(`the token has no "${this.config.orgClaim}" claim`);
+    if (organisation === undefined) throw new AuthenticationError(`the token has no "${this.config.orgClaim}" claim`);
+    if (typeof organisation !== 'string' || organisation.trim() === '') throw new AuthenticationError(`claim "${this.config.orgClaim}" must be a non-empty string`);
     // `exp` is required above; the clock tolerance is not extended to cached tokens.
-    return { principal: { kind: 'jwt', subject: String(payload.sub), organisation, scopes: scopesOf(payload) }, expiresAt: (payload.exp ?? 0) * 1000 };
+    return { principal: { kind: 'jwt', subject, organisation, scopes: scopesOf(payload) }, expiresAt: (payload.exp ?? 0) * 1000 };
   }
 }

@@ -1,5 +1,5 @@
 import { sha256 } from '../../../domain/catalogue/catalogue.hash';
-import { cacheable, quoteEtag } from '../../conditional';
+import { cacheable, catalogueCacheControl, quoteEtag } from '../../conditional';
 import type { HttpDeps } from '../../http-deps';
 import { JsonText, type OperationHandler } from '../../openapi/http-result';
 import { API_BASE, criterionJson, jsonArrayBytes } from '../../presenters/catalogue.presenter';
@@ -8,7 +8,8 @@ import { criteriaFilter, pageLinks, pageParams } from './query-params';
 
 interface Answer {
   readonly etag: string;
-  readonly cacheControl: string;
+  /** Whether drafts are listed: the Cache-Control itself depends on the caller, so it is not cached. */
+  readonly draft: boolean;
   readonly body: JsonText;
 }
 
@@ -20,7 +21,7 @@ export const listCriteria = (deps: HttpDeps): OperationHandler => {
     const key = JSON.stringify(req.query);
     const current = await deps.catalogue.reader.index();
     const answer = answers.get(current, key) ?? (await compute());
-    return cacheable(req, answer.etag, answer.cacheControl, () => answer.body);
+    return cacheable(req, answer.etag, catalogueCacheControl(req, 60, answer.draft), () => answer.body);
 
     async function compute(): Promise<Answer> {
       const filter = criteriaFilter(c);
@@ -30,7 +31,7 @@ export const listCriteria = (deps: HttpDeps): OperationHandler => {
       const tail = `],"page":${page},"pageSize":${pageSize},"total":${result.page.total},"links":${JSON.stringify(links)}}`;
       const computed: Answer = {
         etag: quoteEtag(sha256(`${result.index.fingerprint}?${JSON.stringify({ filter, page, pageSize })}`).slice(0, 27)),
-        cacheControl: filter.status?.includes('draft') ? 'no-cache' : 'public, max-age=60',
+        draft: filter.status?.includes('draft') === true,
         body: new JsonText(jsonArrayBytes('{"items":[', result.page.items.map(criterionJson), tail)),
       };
       answers.set(result.index, key, computed);
