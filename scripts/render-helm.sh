@@ -33,7 +33,7 @@ render() { # name [helm template args...]
 render default
 render external -f "$CHART/ci/external-values.yaml"
 render in-chart -f "$CHART/ci/in-chart-values.yaml"
-render ingress-monitoring -f "$CHART/ci/ingress-monitoring-values.yaml" --api-versions monitoring.coreos.com/v1
+render ingress-monitoring -f "$CHART/ci/ingress-monitoring-values.yaml" --api-versions monitoring.coreos.com/v1 --api-versions monitoring.coreos.com/v1/PrometheusRule
 render ingress-monitoring-no-crd -f "$CHART/ci/ingress-monitoring-values.yaml"
 # Replace the renderings at once, so that a failed run never leaves a mix of old and new.
 rm -rf "$RENDERED"; mv "$tmp" "$RENDERED"; trap - EXIT

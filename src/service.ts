@@ -5,8 +5,10 @@ import type { Config } from './config';
 import { checkReadiness } from './domain/health/readiness';
 import type { HttpDeps } from './http/http-deps';
 import { createOpenApiRuntime } from './http/openapi/openapi.backend';
+import { closeConnectionsWhen, drainServer } from './http/server.drain';
 import { AmqpConnection } from './infra/amqp/amqp.connection';
 import type { Logger } from './infra/logging/logger';
+import { registerDependencyGauge } from './infra/metrics/dependency.metrics';
 import { createMetrics } from './infra/metrics/metrics';
 import { Contract } from './infra/contract/contract';
 import { MongoConnection } from './infra/mongo/mongo.connection';
@@ -24,9 +26,15 @@ export interface Service {
   readonly events: EventsModule;
   /** Listens, then connects to RabbitMQ (in the background) and MongoDB (awaited, with retries). */
   start(): Promise<Server>;
-  /** Readiness turns 503, the server stops accepting and drains, then the dependencies close. */
+  /** Readiness turns 503, the server stops accepting and drains (src/http/server.drain.ts), then the dependencies close. */
   stop(): Promise<void>;
 }
+
+/**
+ * How long a connection idle at SIGTERM stays open: long enough for a request already on its way
+ * to be read and answered (with `Connection: close`) instead of reset, short against the bound.
+ */
+const IDLE_CONNECTION_GRACE_MS = 1_000;
 
 /** Wires the service from its configuration: the one place that knows every concrete part. */
 export async function createService(config: Config, logger: Logger): Promise<Service> {
@@ -34,6 +42,7 @@ export async function createService(config: Config, logger: Logger): Promise<Ser
   const metrics = createMetrics();
   const mongo = new MongoConnection(config.mongodbUri, logger, { serverSelectionTimeoutMS: config.mongodbServerSelectionTimeoutMs });
   const amqp = new AmqpConnection(config.amqpUrl, config.amqpExchange, logger);
+  registerDependencyGauge(metrics.registry, { mongodb: () => mongo.check(), rabbitmq: () => amqp.state() });
   const openapi = await createOpenApiRuntime(OPENAPI_PATH);
   const contract = new Contract(OPENAPI_PATH);
   const clock = { now: () => new Date() };
@@ -81,6 +90,7 @@ export async function createService(config: Config, logger: Logger): Promise<Ser
     async start() {
       const listening = app.listen(config.port, config.host);
       server = listening;
+      closeConnectionsWhen(listening, () => shuttingDown);
       await new Promise<void>((resolve, reject) => {
         listening.once('listening', resolve);
         listening.once('error', reject);
@@ -100,15 +110,12 @@ export async function createService(config: Config, logger: Logger): Promise<Ser
     },
     async stop() {
       shuttingDown = true;
-      if (server?.listening) {
-        const closing = server;
-        const drained = new Promise<void>((resolve) => closing.close(() => resolve()));
-        const timer = setTimeout(() => {
-          logger.warn({ timeoutMs: config.shutdownTimeoutMs }, 'in-flight requests did not finish in time; closing their connections');
-          closing.closeAllConnections();
-        }, config.shutdownTimeoutMs);
-        await drained;
-        clearTimeout(timer);
+      if (server) {
+        await drainServer(server, {
+          idleGraceMs: IDLE_CONNECTION_GRACE_MS,
+          timeoutMs: config.shutdownTimeoutMs,
+          onTimeout: () => logger.warn({ timeoutMs: config.shutdownTimeoutMs }, 'in-flight requests did not finish in time; closing their connections'),
+        });
       }
       await security.audit.flush().catch((err: unknown) => logger.warn({ err }, 'flushing the audit trail failed'));
       await events.sweeper.stop();

@@ -26,7 +26,7 @@ export function probesRouter(handlers: Readonly<Record<string, OperationHandler>
     ctx.route = req.path;
     ctx.operationId = operationId;
     const result = handler(undefined as never, req, res);
-    // The liveness and health checks answer synchronously: no promise round trip for them.
+    // Liveness answers synchronously: no promise round trip for the probe called most often.
     if (result instanceof Promise) result.then((r) => writeResult(res, r), next);
     else writeResult(res, result);
   };

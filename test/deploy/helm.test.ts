@@ -190,6 +190,17 @@ describe('helm chart renderings', () => {
     expect(find(objectsOf('ingress-monitoring-no-crd'), 'ServiceMonitor')).toEqual([]);
   });
 
+  it('the PrometheusRule alerts on dependency_up of this release, and only where its API is served', () => {
+    expect(find(objectsOf('default'), 'PrometheusRule')).toEqual([]);
+    const [rule] = find(objectsOf('ingress-monitoring'), 'PrometheusRule');
+    const alerts = (rule?.spec.groups as Json[]).flatMap((g) => g.rules as Json[]);
+    expect(alerts.map((a) => a.alert)).toEqual(['ProcurementSustainabilityBrokerDown', 'ProcurementSustainabilityDatabaseDown']);
+    expect(alerts[0]).toMatchObject({ for: '5m', labels: { severity: 'warning' } });
+    expect(alerts[0]?.expr).toContain(`dependency_up{dependency="rabbitmq", namespace="${RENDER_NAMESPACE}"`);
+    expect(rule?.metadata.labels.release).toBe('prometheus');
+    expect(find(objectsOf('ingress-monitoring-no-crd'), 'PrometheusRule')).toEqual([]);
+  });
+
   it('external dependencies: URIs come from the named Secret, and the chart renders no Secret of its own', () => {
     const objects = objectsOf('external');
     const env = appDeployment(objects).spec.template.spec.containers[0].env as Json[];

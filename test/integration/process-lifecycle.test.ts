@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
+import http from 'node:http';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -75,6 +76,66 @@ describe('the service process', () => {
     expect(svc.lines.some((l) => l.msg === 'stopped' && l.reason === 'SIGTERM')).toBe(true);
   });
 
+  it('on SIGTERM answers every request already sent on a keep-alive connection, with Connection: close, and resets none', async () => {
+    const svc = spawnService('main', baseEnv());
+    const port = await listeningPort(svc);
+    await ready(port);
+    type Outcome = { sentBeforeSignal: boolean; status?: number; connection?: string; error?: string };
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 32 });
+    const outcomes: Outcome[] = [];
+    let signalled = false;
+    let answered = 0;
+    const send = () =>
+      new Promise<Outcome>((resolve) => {
+        const outcome: Outcome = { sentBeforeSignal: false };
+        outcomes.push(outcome);
+        const req = http.get({ host: '127.0.0.1', port, path: '/health/live', agent }, (res) => {
+          res.resume();
+          res.once('end', () => {
+            Object.assign(outcome, { status: res.statusCode, connection: res.headers.connection });
+            answered += 1;
+            resolve(outcome);
+          });
+        });
+        // Fully written to the socket while the process had not been signalled yet.
+        req.once('finish', () => (outcome.sentBeforeSignal = !signalled));
+        req.once('error', (err: NodeJS.ErrnoException) => {
+          outcome.error = err.code ?? err.message;
+          resolve(outcome);
+        });
+      });
+    // 32 clients (a load balancer's pool), each sending its next request on its keep-alive
+    // connection as soon as the last is answered, before and after the signal, until refused.
+    const client = async () => {
+      for (;;) {
+        const outcome = await send();
+        if (outcome.error) return;
+      }
+    };
+    try {
+      const clients = Array.from({ length: 32 }, client);
+      await eventually(() => expect(answered).toBeGreaterThan(1_000), 20_000, 10);
+      signalled = true;
+      svc.child.kill('SIGTERM');
+      await Promise.all(clients);
+
+      const sentBefore = outcomes.filter((o) => o.sentBeforeSignal);
+      expect(sentBefore.filter((o) => o.error)).toEqual([]);
+      for (const o of sentBefore) expect(o.status).toBe(200);
+      // After the signal the server asks each client to close, then refuses new connections: no resets.
+      expect(outcomes.filter((o) => o.error === 'ECONNRESET')).toEqual([]);
+      expect(outcomes.some((o) => o.connection === 'close')).toBe(true);
+      expect(await svc.exited).toBe(0);
+      // Drained well within SHUTDOWN_TIMEOUT_MS: nothing had to be cut off at the bound.
+      expect(svc.lines.some((l) => l.msg === 'in-flight requests did not finish in time; closing their connections')).toBe(false);
+      expect(svc.lines.some((l) => l.msg === 'stopped' && l.reason === 'SIGTERM')).toBe(true);
+    } finally {
+      signalled = true;
+      agent.destroy();
+      if (svc.child.exitCode === null) svc.child.kill('SIGKILL');
+    }
+  });
+
   it('survives rabbitmqctl close_all_connections and is ready again within seconds', async () => {
     const svc = spawnService('main', baseEnv());
     try {
@@ -85,6 +146,7 @@ describe('the service process', () => {
       const tookMs = await eventually(async () => {
         const res = await fetch(`http://127.0.0.1:${port}/health/ready`);
         expect(res.status).toBe(200);
+        expect(((await res.json()) as { checks: { rabbitmq: { status: string } } }).checks.rabbitmq.status).toBe('up');
       }, 15_000);
       expect(tookMs).toBeLessThan(10_000);
       expect(svc.child.exitCode).toBeNull();

@@ -1,11 +1,13 @@
 import { authEnv } from '../support/auth';
 import { api } from '../support/contract';
 import { freePort, spawnService } from '../support/process';
-import { startTestService, type LogRecord } from '../support/test-service';
+import { startTcpProxy } from '../support/tcp-proxy';
+import { startTestService, testDatabaseUri, type LogRecord } from '../support/test-service';
 
 /*
  * Readiness answers 503 on every rollout, while a pod starts and while it drains: those are states
- * the probe reports, not errors, and must not page anyone. A dependency that is down is a warning.
+ * the probe reports, not errors, and must not page anyone. A dependency that is down (the database:
+ * a broker outage leaves the service ready) is a warning.
  */
 const readinessLines = (lines: readonly LogRecord[]) =>
   lines.filter((l) => l.msg === 'request completed' && l.route === '/health/ready' && l.status === 503);
@@ -37,18 +39,25 @@ describe('how readiness 503s are logged', () => {
   });
 
   it('with a dependency down: warn; while the service stops: info', async () => {
-    const svc = await startTestService({ AMQP_URL: `amqp://127.0.0.1:${await freePort()}` });
+    const dbUrl = new URL(testDatabaseUri());
+    const database = await startTcpProxy(Number(dbUrl.port || 27017), dbUrl.hostname);
+    dbUrl.host = `127.0.0.1:${database.port}`;
+    const svc = await startTestService({ MONGODB_URI: dbUrl.toString() });
     let stopped: Promise<void> | undefined;
     try {
+      await database.cut();
       await api(svc.service.app).get('/health/ready').expect(503);
       expect(readinessLines(svc.logs).map((l) => l.level)).toEqual(['warn']);
+      await database.restore();
       stopped = svc.service.stop();
       const res = await api(svc.service.app).get('/health/ready').expect(503);
       expect(res.body.checks.shutdown.status).toBe('down');
       expect(readinessLines(svc.logs).map((l) => l.level)).toEqual(['warn', 'info']);
     } finally {
+      await database.restore();
       await stopped;
       await svc.stop();
+      await database.close();
     }
     expect(svc.logs.filter((l) => l.level === 'error' && l.msg === 'request completed')).toEqual([]);
   });

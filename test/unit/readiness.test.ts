@@ -32,4 +32,22 @@ describe('readiness details shown to anonymous callers', () => {
     expect(starting.checks.startup?.status).toBe('down');
     expect(await checkReadiness({ ...probes, started: () => true })).toEqual({ status: 'ready', checks: { mongodb: { status: 'up' }, rabbitmq: { status: 'up' } } });
   });
+
+  it('stays ready while RabbitMQ is down, reporting it, because the outbox takes the writes', async () => {
+    const report = await checkReadiness({
+      mongodb: () => ({ up: true }),
+      rabbitmq: () => ({ up: false, detail: 'connect ECONNREFUSED 10.0.3.8:5672' }),
+      started: () => true,
+      shuttingDown: () => false,
+    });
+    expect(report).toEqual({ status: 'ready', checks: { mongodb: { status: 'up' }, rabbitmq: { status: 'down', detail: 'connect ECONNREFUSED <address>' } } });
+  });
+
+  it('is not ready while shutting down, whatever RabbitMQ says', async () => {
+    for (const rabbitUp of [true, false]) {
+      const report = await checkReadiness({ mongodb: () => ({ up: true }), rabbitmq: () => ({ up: rabbitUp }), started: () => true, shuttingDown: () => true });
+      expect(report.status).toBe('unavailable');
+      expect(report.checks.shutdown?.status).toBe('down');
+    }
+  });
 });

@@ -47,13 +47,20 @@ function toCheck(state: DependencyState): DependencyCheck {
   };
 }
 
-/** Ready only when every dependency is up and the service is not shutting down. */
+/**
+ * Ready means "can serve": MongoDB answers, start-up has finished and the service is not stopping.
+ * RabbitMQ is reported but does not decide: every write stores its events in the transactional
+ * outbox in MongoDB, and the relay and sweeper publish them once the broker is back. Taking every
+ * replica out of the load balancer during a broker outage would refuse the very writes the outbox
+ * exists to accept.
+ */
 export async function checkReadiness(probes: ReadinessProbes): Promise<ReadinessReport> {
   const [mongodb, rabbitmq] = await Promise.all([probes.mongodb(), probes.rabbitmq()]);
   const report: ReadinessReport = { status: 'ready', checks: { mongodb: toCheck(mongodb), rabbitmq: toCheck(rabbitmq) } };
   if (!probes.started()) report.checks.startup = { status: 'down', detail: 'the service is still starting (seeding the catalogue)' };
   if (probes.shuttingDown()) report.checks.shutdown = { status: 'down', detail: 'the service is shutting down' };
-  const allUp = Object.values(report.checks).every((check) => check.status === 'up');
-  report.status = allUp ? 'ready' : 'unavailable';
+  const { rabbitmq: _informational, ...deciding } = report.checks;
+  const canServe = Object.values(deciding).every((check) => check?.status === 'up');
+  report.status = canServe ? 'ready' : 'unavailable';
   return report;
 }

@@ -1,7 +1,17 @@
 import type { HttpDeps } from '../http-deps';
-import { ok, type OperationHandler } from '../openapi/http-result';
+import type { OperationHandler } from '../openapi/http-result';
+import { markUnavailable } from './get-readiness.handler';
 
+/**
+ * The GovStack harness, `helm test` and the image's HEALTHCHECK ask this one: it tells the same
+ * truth as readiness, so it cannot say "ok" while the database is unreachable.
+ */
 export const getHealthcheck =
   (deps: HttpDeps): OperationHandler =>
-  () =>
-    ok({ status: 'ok', version: deps.serviceVersion, uptimeSeconds: Math.round((Date.now() - deps.startedAt) / 1000) });
+  async (_c, _req, res) => {
+    const report = await deps.readiness();
+    const uptimeSeconds = Math.round((Date.now() - deps.startedAt) / 1000);
+    if (report.status === 'ready') return { status: 200, body: { status: 'ok', version: deps.serviceVersion, uptimeSeconds } };
+    markUnavailable(res, report);
+    return { status: 503, body: { status: 'unavailable', version: deps.serviceVersion, uptimeSeconds }, headers: { 'Cache-Control': 'no-store' } };
+  };

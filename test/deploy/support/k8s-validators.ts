@@ -25,6 +25,8 @@ const loaders: Record<string, () => Promise<ModelClass>> = {
   'networking.k8s.io/v1/Ingress': async () => (await import('kubernetes-models/networking.k8s.io/v1/Ingress')).Ingress,
   'monitoring.coreos.com/v1/ServiceMonitor': async () =>
     (await import('@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1/ServiceMonitor')).ServiceMonitor,
+  'monitoring.coreos.com/v1/PrometheusRule': async () =>
+    (await import('@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1/PrometheusRule')).PrometheusRule,
 };
 
 /** Validates one object against its API schema; throws naming the problem (or an unknown kind). */
