@@ -1,7 +1,9 @@
 import cors from 'cors';
 import express, { type Express } from 'express';
 import { auditMiddleware } from './http/audit.middleware';
-import { hostileInputMiddleware, verifyUtf8 } from './http/hostile-input.middleware';
+import { bodyGateMiddleware } from './http/body-gate.middleware';
+import { MAX_JSON_ELEMENTS } from './http/json-bounds.scanner';
+import { hostileInputMiddleware, MAX_DEPTH } from './http/hostile-input.middleware';
 import { securityHeadersMiddleware } from './http/security-headers.middleware';
 import type { SecurityDeps } from './http/security/security';
 import { timeoutMiddleware } from './http/timeout.middleware';
@@ -24,6 +26,8 @@ export interface AppOptions {
   readonly bodyLimitBytes: number;
   /** Batches of up to 1,000 offers are larger than any other request. */
   readonly batchBodyLimitBytes?: number;
+  /** Largest body read before the caller is authenticated (default 8 KiB). */
+  readonly preAuthBodyLimitBytes?: number;
   readonly openapi: OpenApiRuntime;
   readonly deps: HttpDeps;
   readonly security: SecurityDeps;
@@ -34,6 +38,8 @@ export interface AppOptions {
   /** express "trust proxy", so req.ip is the client behind an ingress (rate limits, audit). */
   readonly trustProxy?: string | number | boolean;
 }
+
+export const DEFAULT_PREAUTH_BODY_LIMIT_BYTES = 8_192;
 
 const EXPOSED_HEADERS = ['X-Request-ID', 'X-Correlation-ID', 'Location', 'ETag', 'Retry-After', 'WWW-Authenticate', 'Content-Disposition'];
 
@@ -46,6 +52,8 @@ export function buildApp(options: AppOptions): Express {
   // "simple" parsing yields only strings and string arrays, never objects such as ?a[$gt]=1.
   app.set('query parser', 'simple');
   if (options.trustProxy !== undefined) app.set('trust proxy', options.trustProxy);
+  // Mounted paths match as the contract's routes do: /DOCS/ASSETS is not /docs/assets.
+  app.set('case sensitive routing', true);
 
   const handlers = createHandlers(options.deps);
   app.use(requestContextMiddleware);
@@ -58,9 +66,14 @@ export function buildApp(options: AppOptions): Express {
   app.use(cors({ origin: options.corsOrigins.length > 0 ? [...options.corsOrigins] : false, exposedHeaders: EXPOSED_HEADERS, maxAge: 600 }));
   app.use('/docs/assets', docsAssetsRouter());
   app.use('/console/assets', consoleAssetsRouter());
-  const json = (limit: number) => express.json({ limit, type: ['application/json', 'application/*+json'], verify: verifyUtf8 });
-  app.use('/api/v1/compliance-checks/batch', json(options.batchBodyLimitBytes ?? options.bodyLimitBytes));
-  app.use(json(options.bodyLimitBytes));
+  app.use(
+    bodyGateMiddleware(options.openapi.router, options.security, {
+      preAuthBytes: options.preAuthBodyLimitBytes ?? DEFAULT_PREAUTH_BODY_LIMIT_BYTES,
+      bytes: options.bodyLimitBytes,
+      byOperation: { createComplianceCheckBatch: options.batchBodyLimitBytes ?? options.bodyLimitBytes },
+      json: { maxDepth: MAX_DEPTH, maxElements: MAX_JSON_ELEMENTS },
+    }),
+  );
   app.use(hostileInputMiddleware);
   app.use(createDispatcher(options.openapi, handlers, options.security));
   app.use(errorMiddleware(options.logger));

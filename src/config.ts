@@ -23,6 +23,8 @@ export interface Config {
   readonly shutdownTimeoutMs: number;
   readonly bodyLimitBytes: number;
   readonly batchBodyLimitBytes: number;
+  /** Largest body read from a caller without a valid credential (the rest is never read). */
+  readonly preAuthBodyLimitBytes: number;
   readonly serviceVersion: string;
   readonly seedOnStart: boolean;
   readonly catalogueFreshnessMs: number;
@@ -245,6 +247,7 @@ export function loadConfig(env: Env = process.env): Config {
     shutdownTimeoutMs: r.integer('SHUTDOWN_TIMEOUT_MS', 10_000, 100, 600_000),
     bodyLimitBytes: r.integer('BODY_LIMIT_BYTES', 1_048_576, 1_024, 104_857_600),
     batchBodyLimitBytes: r.integer('BATCH_BODY_LIMIT_BYTES', 16_777_216, 1_024, 268_435_456),
+    preAuthBodyLimitBytes: r.integer('PREAUTH_BODY_LIMIT_BYTES', 8_192, 256, 1_048_576),
     serviceVersion: r.string('SERVICE_VERSION', env.npm_package_version ?? '0.1.0'),
     seedOnStart: r.boolean('SEED_ON_START', true),
     catalogueFreshnessMs: r.integer('CATALOGUE_FRESHNESS_MS', 1_000, 0, 3_600_000),

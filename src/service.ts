@@ -72,6 +72,7 @@ export async function createService(config: Config, logger: Logger): Promise<Ser
     logger,
     bodyLimitBytes: config.bodyLimitBytes,
     batchBodyLimitBytes: config.batchBodyLimitBytes,
+    preAuthBodyLimitBytes: config.preAuthBodyLimitBytes,
     openapi,
     deps,
     security: security.deps,

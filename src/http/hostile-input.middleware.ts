@@ -3,7 +3,8 @@ import type { NextFunction, Request, Response } from 'express';
 import type { FieldError } from '../domain/errors';
 import { HttpProblemError } from './problem';
 
-const MAX_DEPTH = 32;
+/** Deeper than any schema of the contract nests; also the body gate's bound. */
+export const MAX_DEPTH = 32;
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 const escapePointer = (k: string): string => k.replace(/~/g, '~0').replace(/\//g, '~1');
 

@@ -13,6 +13,7 @@ describe('configuration', () => {
       logLevel: 'info',
       shutdownTimeoutMs: 10_000,
       bodyLimitBytes: 1_048_576,
+      preAuthBodyLimitBytes: 8_192,
       seedOnStart: true,
     });
     expect(Object.isFrozen(config)).toBe(true);

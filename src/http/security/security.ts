@@ -1,36 +1,15 @@
 import type { Request, Response } from 'express';
 import type { Context, OpenAPIBackend } from 'openapi-backend';
-import type { AuthConfig } from '../../config';
 import { hasScope, type Principal } from '../../domain/security/principal';
-import type { ApiKeys } from '../../infra/security/api-keys';
-import { AuthenticationError, type JwtVerifier } from '../../infra/security/jwt.verifier';
+import { AuthenticationError } from '../../infra/security/jwt.verifier';
 import { buildProblem, HttpProblemError } from '../problem';
 import { requestContext } from '../request-context';
 import type { HttpResult } from '../openapi/http-result';
-import type { RateLimiter } from './rate-limiter';
+import { AddressBlocked, authenticate, failureKey, requiredScopes, type SchemeName, type SecurityDeps } from './authenticate';
 
-export interface SecurityDeps {
-  readonly auth: AuthConfig;
-  readonly jwt?: JwtVerifier;
-  readonly apiKeys: ApiKeys;
-  /** Per authenticated client. */
-  readonly limiter: RateLimiter;
-  /** Per address, for failed authentication (slows down guessing). */
-  readonly failureLimiter: RateLimiter;
-}
+export type { SecurityDeps } from './authenticate';
 
 const REALM = 'Bearer realm="procurement-sustainability"';
-const failureKey = (req: Request): string => `auth-failure:${req.ip ?? 'unknown'}`;
-
-/** An address that kept failing is refused before any credential is checked: guessing gets nothing. */
-class AddressBlocked extends Error {}
-
-const requiredScopes = (c: Context): string[] => [...new Set((c.operation.security ?? []).flatMap((req) => Object.values(req).flat()))];
-
-const header = (req: Request, name: string): string | undefined => {
-  const v = req.headers[name];
-  return typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined;
-};
 
 /**
  * Authentication and authorisation driven by the contract: each operation's `security` names the
@@ -38,36 +17,8 @@ const header = (req: Request, name: string): string | undefined => {
  * An operation without a security requirement is public; tests make sure that is deliberate.
  */
 export function registerSecurity(api: OpenAPIBackend, deps: SecurityDeps): void {
-  const { auth } = deps;
-  if (auth.mode === 'none') {
-    api.registerSecurityHandler('bearerAuth', (_c: Context, req: Request, res: Response): Principal => ({
-      kind: 'none',
-      subject: header(req, 'x-actor') ?? requestContext(res).imClient ?? 'anonymous',
-      organisation: 'local',
-      scopes: ['admin'],
-    }));
-    api.registerSecurityHandler('apiKey', () => undefined);
-  } else {
-    api.registerSecurityHandler('bearerAuth', async (c: Context, req: Request): Promise<Principal | undefined> => {
-      if (deps.failureLimiter.exhausted(failureKey(req))) throw new AddressBlocked();
-      const authorization = header(req, 'authorization');
-      if (!authorization) {
-        const onlyCatalogueRead = requiredScopes(c).every((s) => s === 'criteria:read');
-        if (auth.publicCriteriaRead && onlyCatalogueRead && !header(req, 'x-api-key')) {
-          return { kind: 'anonymous', subject: 'anonymous', organisation: '', scopes: ['criteria:read'] };
-        }
-        return undefined;
-      }
-      const match = /^Bearer\s+([A-Za-z0-9._~+/=-]+)$/i.exec(authorization);
-      if (!match?.[1]) throw new AuthenticationError('expected "Authorization: Bearer <token>"', 'invalid_request');
-      if (!deps.jwt) throw new AuthenticationError('bearer tokens are not configured');
-      return deps.jwt.verify(match[1]);
-    });
-    api.registerSecurityHandler('apiKey', async (_c: Context, req: Request): Promise<Principal | undefined> => {
-      if (deps.failureLimiter.exhausted(failureKey(req))) throw new AddressBlocked();
-      const key = header(req, 'x-api-key');
-      return key ? deps.apiKeys.authenticate(key) : undefined;
-    });
+  for (const scheme of ['bearerAuth', 'apiKey'] as const satisfies readonly SchemeName[]) {
+    api.registerSecurityHandler(scheme, (c: Context, req: Request, res: Response) => authenticate(deps, scheme, c.operation, req, res));
   }
 }
 
@@ -95,7 +46,7 @@ export function unauthorized(deps: SecurityDeps) {
 /** After authentication: the principal is known; check its scope, then its rate limit. */
 export function authorize(deps: SecurityDeps) {
   return (c: Context, _req: Request, res: Response): void => {
-    const required = requiredScopes(c);
+    const required = requiredScopes(c.operation);
     if (!c.operation || (c.operation.security ?? []).length === 0 || !c.security?.authorized) return;
     const principal = (['bearerAuth', 'apiKey'] as const)
       .map((name) => c.security[name] as unknown)
