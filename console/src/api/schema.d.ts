@@ -13,7 +13,7 @@ export interface paths {
         };
         /**
          * GovStack test-harness health check
-         * @description Answers 200 while the process runs; used by the GovStack test harness and `helm test`.
+         * @description Tells the same truth as the readiness probe (`/health/ready`), in short. 200 `ok` when the service can serve (MongoDB answers; RabbitMQ being down does not count, as events wait in the outbox); 503 `unavailable` while MongoDB is unreachable, while the service starts and while it shuts down. Used by the GovStack test harness, `helm test` and the image's HEALTHCHECK.
          */
         get: operations["getHealthcheck"];
         put?: never;
@@ -53,7 +53,7 @@ export interface paths {
         };
         /**
          * Readiness probe
-         * @description 200 when MongoDB answers a ping and the RabbitMQ connection is open; 503 naming each failing dependency otherwise, and while the service shuts down.
+         * @description Ready means "can serve": 200 when MongoDB answers a ping, start-up has finished and the service is not shutting down; 503 naming the reason otherwise. The RabbitMQ connection is reported in `checks.rabbitmq` but does not decide readiness: while the broker is down, writes still succeed and their events wait in the transactional outbox (published once it is back), so a broker outage must not take every replica out of the load balancer.
          */
         get: operations["getReadiness"];
         put?: never;
@@ -677,15 +677,18 @@ export interface components {
             allowed?: string[];
         };
         HealthStatus: {
-            /** @enum {string} */
-            status: "ok";
+            /**
+             * @description `unavailable` only from `/healthcheck` with its 503.
+             * @enum {string}
+             */
+            status: "ok" | "unavailable";
             version?: string;
             uptimeSeconds?: number;
         };
         ReadinessReport: {
             /** @enum {string} */
             status: "ready" | "unavailable";
-            /** @description One entry per dependency; `startup` is present (down) while the service is still starting (connecting, seeding the catalogue), and `shutdown` once it is stopping. */
+            /** @description One entry per dependency; `startup` is present (down) while the service is still starting (connecting, seeding the catalogue), and `shutdown` once it is stopping. Every entry but `rabbitmq` must be up for the service to be ready; `rabbitmq` is informational (events wait in the outbox while it is down). */
             checks: {
                 mongodb: components["schemas"]["DependencyCheck"];
                 rabbitmq: components["schemas"]["DependencyCheck"];
@@ -2001,7 +2004,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The service is running. */
+            /** @description The service is running and can serve. */
             200: {
                 headers: {
                     "X-Request-ID": components["headers"]["X-Request-ID"];
@@ -2014,6 +2017,17 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             500: components["responses"]["InternalError"];
+            /** @description The service runs but cannot serve (MongoDB unreachable, starting or shutting down); `/health/ready` names the reason. */
+            503: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "X-Correlation-ID": components["headers"]["X-Correlation-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HealthStatus"];
+                };
+            };
         };
     };
     getLiveness: {
@@ -2062,7 +2076,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             500: components["responses"]["InternalError"];
-            /** @description At least one dependency is unavailable (named in `checks`). */
+            /** @description The service cannot serve - MongoDB is unreachable, or it is starting or shutting down (named in `checks`). */
             503: {
                 headers: {
                     "X-Request-ID": components["headers"]["X-Request-ID"];
