@@ -1,5 +1,5 @@
 import net from 'node:net';
-import type { Server } from 'node:http';
+import type { Server, ServerResponse } from 'node:http';
 
 /**
  * Drains an HTTP server on shutdown without resetting a request a client has already sent.
@@ -21,10 +21,18 @@ export interface DrainOptions {
   readonly onTimeout: () => void;
 }
 
-/** Installed at start: once `closing()` holds, every response asks the client to close. */
+/**
+ * Installed at start: once `closing()` holds, every response asks the client to close. Decided
+ * when the headers are written, not when the request arrives, so that a request already being
+ * read when the signal comes (a slow upload) is also answered with `Connection: close`.
+ */
 export function closeConnectionsWhen(server: Server, closing: () => boolean): void {
-  server.prependListener('request', (_req, res) => {
-    if (closing()) res.setHeader('Connection', 'close');
+  server.prependListener('request', (_req, res: ServerResponse) => {
+    const writeHead = res.writeHead;
+    res.writeHead = function (this: ServerResponse, ...args: Parameters<ServerResponse['writeHead']>) {
+      if (closing()) this.shouldKeepAlive = false;
+      return writeHead.apply(this, args);
+    } as ServerResponse['writeHead'];
   });
 }
 

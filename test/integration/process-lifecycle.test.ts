@@ -52,11 +52,12 @@ describe('the service process', () => {
     const port = await listeningPort(svc);
     await ready(port);
 
-    // A request whose body is still arriving when the signal comes.
+    // A request whose body is still arriving when the signal comes. It goes to a real route:
+    // the body gate answers an unknown route or method at once, without waiting for the body.
     const socket = net.connect(port, '127.0.0.1');
     await new Promise<void>((resolve) => socket.once('connect', resolve));
     const body = '{"title":"in flight"}';
-    socket.write(`POST /healthcheck HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n${body.slice(0, 5)}`);
+    socket.write(`POST /api/v1/tender-profiles HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n${body.slice(0, 5)}`);
     let response = '';
     socket.on('data', (chunk: Buffer) => (response += chunk.toString()));
     await new Promise((r) => setTimeout(r, 200));
@@ -69,8 +70,10 @@ describe('the service process', () => {
 
     socket.write(body.slice(5));
     await new Promise<void>((resolve) => socket.once('close', () => resolve()));
-    expect(response).toMatch(/^HTTP\/1\.1 405 /);
-    expect(response).toContain('"code":"METHOD_NOT_ALLOWED"');
+    // Read in full after the signal, then answered (no credentials: 401) on the closing connection.
+    expect(response).toMatch(/^HTTP\/1\.1 401 /);
+    expect(response).toContain('"code":"UNAUTHORIZED"');
+    expect(response).toMatch(/\r\nconnection: close\r\n/i);
 
     expect(await svc.exited).toBe(0);
     expect(svc.lines.some((l) => l.msg === 'stopped' && l.reason === 'SIGTERM')).toBe(true);
