@@ -28,11 +28,11 @@ export interface DrainOptions {
  */
 export function closeConnectionsWhen(server: Server, closing: () => boolean): void {
   server.prependListener('request', (_req, res: ServerResponse) => {
-    const writeHead = res.writeHead;
-    res.writeHead = function (this: ServerResponse, ...args: Parameters<ServerResponse['writeHead']>) {
-      if (closing()) this.shouldKeepAlive = false;
-      return writeHead.apply(this, args);
-    } as ServerResponse['writeHead'];
+    const writeHead = res.writeHead.bind(res) as (...args: unknown[]) => ServerResponse;
+    res.writeHead = ((...args: unknown[]) => {
+      if (closing()) res.shouldKeepAlive = false;
+      return writeHead(...args);
+    }) as ServerResponse['writeHead'];
   });
 }
 
