@@ -32,7 +32,7 @@ export function closeConnectionsWhen(server: Server, closing: () => boolean): vo
     res.writeHead = ((...args: unknown[]) => {
       if (closing()) res.shouldKeepAlive = false;
       return writeHead(...args);
-    }) as ServerResponse['writeHead'];
+    });
   });
 }
 
