@@ -2,11 +2,11 @@ import { isUtf8 as nodeIsUtf8 } from 'node:buffer';
 import type { NextFunction, Request, Response } from 'express';
 import type { FieldError } from '../domain/errors';
 import { HttpProblemError } from './problem';
+import { escapePointer } from './json-pointer';
 
 /** Deeper than any schema of the contract nests; also the body gate's bound. */
 export const MAX_DEPTH = 32;
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
-const escapePointer = (k: string): string => k.replace(/~/g, '~0').replace(/\//g, '~1');
 
 /**
  * Rejects JSON bodies that no operation of the contract accepts but that could hurt a naive

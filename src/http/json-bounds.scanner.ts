@@ -6,6 +6,8 @@
  *
  * It does not validate JSON: malformed text is left for JSON.parse to report.
  */
+import { escapePointer } from './json-pointer';
+
 /**
  * Items per JSON array or object in any request body: the largest maxItems / maxProperties of the
  * contract (a batch's 1,000 offers). A unit test keeps the two equal.
@@ -35,7 +37,6 @@ const COLON = 0x3a;
 
 const isWhitespace = (c: number): boolean => c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
 const isDelimiter = (c: number): boolean => isWhitespace(c) || c === COMMA || c === CLOSE_ARRAY || c === CLOSE_OBJECT || c === COLON;
-const escapePointer = (k: string): string => k.replace(/~/g, '~0').replace(/\//g, '~1');
 
 export function scanJsonBounds(buf: Uint8Array, bounds: JsonBounds): JsonBoundsViolation | undefined {
   // One entry per open container: whether it is an array, how many items it has so far, and for

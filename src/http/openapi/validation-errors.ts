@@ -1,9 +1,9 @@
 import type { ErrorObject } from 'ajv';
 import type { FieldError } from '../../domain/errors';
+import { escapePointer } from '../json-pointer';
 
 const MAX_ERRORS = 50;
 
-const escapePointer = (segment: string): string => segment.replace(/~/g, '~0').replace(/\//g, '~1');
 
 /** Units carried by property names, with the mistake a too large or too small value most likely is. */
 const UNITS: readonly [RegExp, string, string][] = [
