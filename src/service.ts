@@ -36,9 +36,16 @@ export interface Service {
  */
 const IDLE_CONNECTION_GRACE_MS = 1_000;
 
+/**
+ * A "ready" verdict is reused this long by /healthcheck, which answers it without I/O: a burst of
+ * health checks (a monitor, a load test) then costs one database ping, not one each.
+ */
+const READY_REUSE_MS = 500;
+
 /** Wires the service from its configuration: the one place that knows every concrete part. */
 export async function createService(config: Config, logger: Logger): Promise<Service> {
   const startedAt = Date.now();
+  let lastReady: number | undefined;
   const metrics = createMetrics();
   const mongo = new MongoConnection(config.mongodbUri, logger, { serverSelectionTimeoutMS: config.mongodbServerSelectionTimeoutMs });
   const amqp = new AmqpConnection(config.amqpUrl, config.amqpExchange, logger);
@@ -65,8 +72,12 @@ export async function createService(config: Config, logger: Logger): Promise<Ser
     apiKeys: security.apiKeys,
     audit: security.audit,
     outbox: () => events.sweeper.status().then((status) => ({ ...status, relayQueue: events.relay.size, broker: amqp.state(), lastSweep: events.sweeper.last })),
-    readiness: () =>
-      checkReadiness({ mongodb: () => mongo.check(), rabbitmq: () => amqp.state(), started: () => started, shuttingDown: () => shuttingDown }),
+    readiness: async () => {
+      const report = await checkReadiness({ mongodb: () => mongo.check(), rabbitmq: () => amqp.state(), started: () => started, shuttingDown: () => shuttingDown });
+      lastReady = report.status === 'ready' ? performance.now() : undefined;
+      return report;
+    },
+    recentlyReady: () => !shuttingDown && lastReady !== undefined && performance.now() - lastReady < READY_REUSE_MS,
   };
   const app = buildApp({
     logger,

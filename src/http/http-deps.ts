@@ -12,6 +12,8 @@ export interface HttpDeps {
   readonly metrics: Metrics;
   readonly contract: { readonly yaml: string; readonly json: string };
   readonly readiness: () => Promise<ReadinessReport>;
+  /** True when readiness answered "ready" within the last moment (no I/O); otherwise ask readiness(). */
+  readonly recentlyReady: () => boolean;
   readonly catalogue: CatalogueService;
   readonly compliance: ComplianceService;
   readonly outbox: () => Promise<unknown>;

@@ -8,10 +8,14 @@ import { markUnavailable } from './get-readiness.handler';
  */
 export const getHealthcheck =
   (deps: HttpDeps): OperationHandler =>
-  async (_c, _req, res) => {
-    const report = await deps.readiness();
-    const uptimeSeconds = Math.round((Date.now() - deps.startedAt) / 1000);
-    if (report.status === 'ready') return { status: 200, body: { status: 'ok', version: deps.serviceVersion, uptimeSeconds } };
-    markUnavailable(res, report);
-    return { status: 503, body: { status: 'unavailable', version: deps.serviceVersion, uptimeSeconds }, headers: { 'Cache-Control': 'no-store' } };
+  (_c, _req, res) => {
+    const uptimeSeconds = () => Math.round((Date.now() - deps.startedAt) / 1000);
+    const ok = () => ({ status: 200, body: { status: 'ok', version: deps.serviceVersion, uptimeSeconds: uptimeSeconds() } });
+    // Answered synchronously while a recent readiness check said "ready" (see recentlyReady).
+    if (deps.recentlyReady()) return ok();
+    return deps.readiness().then((report) => {
+      if (report.status === 'ready') return ok();
+      markUnavailable(res, report);
+      return { status: 503, body: { status: 'unavailable', version: deps.serviceVersion, uptimeSeconds: uptimeSeconds() }, headers: { 'Cache-Control': 'no-store' } };
+    });
   };
