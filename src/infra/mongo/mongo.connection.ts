@@ -5,7 +5,6 @@ import type { Logger } from '../logging/logger';
 import { retryWithBackoff } from '../retry';
 
 const HEARTBEAT_MS = 2_000;
-const PING_REUSE_MS = 500;
 
 /**
  * The service's MongoDB connection. A dedicated mongoose connection (not the global default) so
@@ -18,7 +17,6 @@ export class MongoConnection {
   readonly connection: Connection;
   private closing = false;
   private checking?: Promise<DependencyState>;
-  private lastPing?: { at: number; state: DependencyState };
 
   constructor(
     private readonly uri: string,
@@ -58,19 +56,9 @@ export class MongoConnection {
     this.logger.info({ target }, 'mongodb connected');
   }
 
-  /**
-   * Concurrent probes (readiness, /healthcheck, a metrics scrape) share one ping, and an answer
-   * is reused for PING_REUSE_MS: a probe every few seconds still sees a fresh state, while a
-   * burst of health checks costs one round trip to the database instead of one each.
-   */
+  /** Concurrent probes (readiness, /healthcheck, a metrics scrape) share one ping. */
   check(): Promise<DependencyState> {
-    if (this.lastPing && performance.now() - this.lastPing.at < PING_REUSE_MS) return Promise.resolve(this.lastPing.state);
-    this.checking ??= this.ping()
-      .then((state) => {
-        this.lastPing = { at: performance.now(), state };
-        return state;
-      })
-      .finally(() => (this.checking = undefined));
+    this.checking ??= this.ping().finally(() => (this.checking = undefined));
     return this.checking;
   }
 
