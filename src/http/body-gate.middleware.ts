@@ -3,6 +3,7 @@ import type { Operation } from 'openapi-backend';
 import { verifyUtf8 } from './hostile-input.middleware';
 import { scanJsonBounds, type JsonBounds } from './json-bounds.scanner';
 import type { FastRouter } from './openapi/fast-router';
+import { lingerAfterAnswer } from './lingering-close';
 import { HttpProblemError } from './problem';
 import { isAuthenticated, type SecurityDeps } from './security/authenticate';
 
@@ -27,12 +28,13 @@ function charsetOf(contentType: string): string | undefined {
 }
 
 /**
- * The body is not read at all: the answer (401, 404, 405, 415) does not depend on it. The
- * connection is closed after the answer so the unread bytes are never read or buffered.
+ * The body is not parsed at all: the answer (401, 404, 405, 413, 415) does not depend on it. The
+ * connection is closed after the answer; what the client still sends is discarded unparsed within
+ * a bound, so it reads the answer instead of a reset (src/http/lingering-close.ts).
  */
 function skipBody(req: Request, res: Response): void {
   req.body = undefined;
-  res.setHeader('Connection', 'close');
+  lingerAfterAnswer(req, res);
 }
 
 /**

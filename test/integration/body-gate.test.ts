@@ -77,6 +77,22 @@ describe('body gate', () => {
     await stillServing();
   });
 
+  it('lets a client that writes its whole unread body finish and read the answer: a clean close, never a reset', async () => {
+    // Closing at once would make the kernel answer the rest of the body with a reset, and a
+    // client still writing would see EPIPE instead of the answer.
+    const cases: Array<[RawRequest, number]> = [
+      [{ path: BATCH, headers: JSON_TYPE, body: zeros(3_000_000) }, 401],
+      [{ path: BATCH, headers: JSON_TYPE, body: zeros(3_000_000), chunked: true }, 401],
+      [{ path: '/api/v1/compliance-checks/batch/zzz', headers: authorised(), body: deepArray(4_000_000) }, 404],
+      [{ path: '/api/v1/tender-profiles', headers: authorised(), body: zeros(3_000_000) }, 413],
+    ];
+    for (const [req, status] of cases) {
+      const res = await rawRequest(port, { ...req, untilClosed: true });
+      expect({ path: req.path, chunked: req.chunked, status: res.status, connection: res.headers.connection }).toEqual({ path: req.path, chunked: req.chunked, status, connection: 'close' });
+    }
+    await stillServing();
+  });
+
   it('still reads small unauthenticated bodies, so their mistakes are answered as before', async () => {
     const res = await send({ path: '/api/v1/tender-profiles', headers: JSON_TYPE, body: JSON.stringify(inline) });
     expect([res.status, res.body.code]).toEqual([401, 'UNAUTHORIZED']);

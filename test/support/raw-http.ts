@@ -16,13 +16,21 @@ export interface RawRequest {
   readonly send?: number;
   /** Send the body with Transfer-Encoding: chunked instead of Content-Length. */
   readonly chunked?: boolean;
+  /**
+   * Keep writing the whole body after the answer and resolve only when the server closes the
+   * connection cleanly (FIN); any reset or write error rejects. What a client that does not read
+   * while it writes (most do not) experiences.
+   */
+  readonly untilClosed?: boolean;
 }
+
+const CLEAN_CLOSE = new Error('the server closed the connection cleanly');
 
 /**
  * One HTTP/1.1 request on its own socket, written byte for byte: a body can be declared larger
  * than what is sent, or streamed in chunks, which supertest cannot do. Resolves once the
- * connection delivered a whole answer; a reset after that (the server closing while the client is
- * still writing) is expected and ignored.
+ * connection delivered a whole answer (or, with `untilClosed`, once the body is written, the answer
+ * read and the connection closed cleanly); a reset after the answer is otherwise ignored.
  */
 export function rawRequest(port: number, req: RawRequest): Promise<RawAnswer> {
   const body = typeof req.body === 'string' ? Buffer.from(req.body) : req.body;
@@ -30,11 +38,26 @@ export function rawRequest(port: number, req: RawRequest): Promise<RawAnswer> {
   const headers = { Host: '127.0.0.1', ...(req.chunked ? { 'Transfer-Encoding': 'chunked' } : { 'Content-Length': String(body.length) }), ...req.headers };
   const head = `${req.method ?? 'POST'} ${req.path} HTTP/1.1\r\n${Object.entries(headers).map(([k, v]) => `${k}: ${v}\r\n`).join('')}\r\n`;
   return new Promise((resolve, reject) => {
-    const socket = net.connect(port, '127.0.0.1');
+    const socket = net.connect({ port, host: '127.0.0.1', allowHalfOpen: true });
     const chunks: Buffer[] = [];
     let settled = false;
+    let ended = false;
+    let wroteAll = false;
     const finish = (err?: Error) => {
       if (settled) return;
+      if (req.untilClosed) {
+        if (err === CLEAN_CLOSE) ended = true;
+        else if (err) {
+          settled = true;
+          socket.destroy();
+          return reject(err);
+        }
+        const answer = parse(Buffer.concat(chunks));
+        if (!ended || !wroteAll || !answer) return;
+        settled = true;
+        socket.destroy();
+        return resolve(answer);
+      }
       const answer = parse(Buffer.concat(chunks));
       if (answer) {
         settled = true;
@@ -50,8 +73,8 @@ export function rawRequest(port: number, req: RawRequest): Promise<RawAnswer> {
       chunks.push(chunk);
       finish();
     });
-    socket.on('end', () => finish(new Error(`connection closed without a whole answer: ${Buffer.concat(chunks).toString().slice(0, 300)}`)));
-    socket.on('close', () => finish(new Error('connection closed without an answer')));
+    socket.on('end', () => finish(req.untilClosed ? CLEAN_CLOSE : new Error(`connection closed without a whole answer: ${Buffer.concat(chunks).toString().slice(0, 300)}`)));
+    socket.on('close', () => finish(new Error(`connection closed ${wroteAll ? 'without an answer' : 'before the body was written'}`)));
     socket.on('error', (err) => finish(err));
     socket.once('connect', () => {
       socket.write(head);
@@ -68,6 +91,12 @@ export function rawRequest(port: number, req: RawRequest): Promise<RawAnswer> {
           }
         }
         if (offset >= body.length && req.chunked && !socket.destroyed) socket.write('0\r\n\r\n');
+        if (offset >= toSend.length && !socket.destroyed) {
+          socket.write('', () => {
+            wroteAll = true;
+            finish();
+          });
+        }
       };
       writeNext(0);
     });
