@@ -15,7 +15,7 @@ import { createHandlers } from './http/handlers';
 import type { HttpDeps } from './http/http-deps';
 import { httpLoggerMiddleware } from './http/http-logger.middleware';
 import { metricsMiddleware } from './http/metrics.middleware';
-import { probesRouter } from './http/probes.router';
+import { probesMiddleware } from './http/probes.middleware';
 import { createDispatcher } from './http/openapi/dispatcher';
 import type { OpenApiRuntime } from './http/openapi/openapi.backend';
 import { requestContextMiddleware } from './http/request-context';
@@ -60,7 +60,7 @@ export function buildApp(options: AppOptions): Express {
   app.use(httpLoggerMiddleware(options.logger));
   app.use(metricsMiddleware(options.deps.metrics));
   app.use(securityHeadersMiddleware);
-  app.use(probesRouter(handlers));
+  app.use(probesMiddleware(handlers));
   app.use(auditMiddleware(options.audit));
   app.use(timeoutMiddleware(options.requestTimeoutMs));
   app.use(cors({ origin: options.corsOrigins.length > 0 ? [...options.corsOrigins] : false, exposedHeaders: EXPOSED_HEADERS, maxAge: 600 }));

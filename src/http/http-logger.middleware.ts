@@ -1,6 +1,6 @@
 import type { NextFunction, Request, Response } from 'express';
 import type { Logger } from '../infra/logging/logger';
-import { PROBES } from './probes.router';
+import { PROBES } from './probes.middleware';
 import { requestContext, routeLabel } from './request-context';
 
 /**

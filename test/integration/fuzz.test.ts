@@ -135,7 +135,7 @@ const SEEDED_COMBOS = [
 ] as const;
 
 /**
- * The probes are answered ahead of request validation and take no input (src/http/probes.router.ts):
+ * The probes are answered ahead of request validation and take no input (src/http/probes.middleware.ts):
  * they ignore an unknown query parameter by design, so "must be refused" does not apply to them
  * (< 500 and the contract still do).
  */

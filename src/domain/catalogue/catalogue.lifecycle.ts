@@ -5,7 +5,8 @@ import type { CatalogueReader } from './catalogue.reader';
 import type { CatalogueStore } from './catalogue.store';
 import type { CriterionSetDefinition, HistoryAction, SetStatus, StoredCriterionSet } from './catalogue.types';
 import type { EventFactory } from '../events/event.factory';
-import type { CloudEvent, CommandContext } from '../events/event.types';
+import type { CommandContext } from '../command-context';
+import type { CloudEvent } from '../events/event.types';
 import { checkCriterionSet } from './criterion-set.checks';
 import type { OfferVocabulary } from './offer-vocabulary';
 

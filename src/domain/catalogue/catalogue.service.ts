@@ -3,7 +3,8 @@ import type { CatalogueIndex, IndexedCriterion } from './catalogue.index';
 import type { CatalogueLifecycle } from './catalogue.lifecycle';
 import type { CatalogueReader } from './catalogue.reader';
 import type { ProductCategory, SetStatus, StoredCriterionSet } from './catalogue.types';
-import { filterCriteria, paginate, type CriteriaFilter, type Page } from './criteria.query';
+import { filterCriteria, type CriteriaFilter } from './criteria.query';
+import { paginate, type Page } from '../page';
 import { criteriaToCsv } from './export/criteria.csv';
 import { ocdsFragment } from './export/ocds.fragment';
 

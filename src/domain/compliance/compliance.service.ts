@@ -1,6 +1,6 @@
 import { canonicalJson, sha256 } from '../catalogue/catalogue.hash';
 import type { CatalogueReader } from '../catalogue/catalogue.reader';
-import type { Page } from '../catalogue/criteria.query';
+import type { Page } from '../page';
 import { conflict, DomainError, notFound } from '../errors';
 import { nameBasedId, newId } from '../uuid';
 import { checkAssessmentDate } from './assessment-date';
@@ -9,7 +9,7 @@ import type { Assessment } from './assessment.types';
 import type { Offer } from './compliance.types';
 import type { AssessmentFilter, AssessmentStore, ProfileStore } from './compliance.store';
 import type { EventFactory } from '../events/event.factory';
-import type { CommandContext } from '../events/event.types';
+import type { CommandContext } from '../command-context';
 import { canSee, type Viewer } from '../security/principal';
 import { rankAssessments, type RankingEntry } from './ranking';
 import { buildTenderProfile } from './tender-profile.builder';
@@ -24,7 +24,7 @@ export type BatchOutcome =
   | { index: number; kind: 'created' | 'replayed'; assessment: Assessment }
   | { index: number; kind: 'failed'; error: DomainError };
 
-const viewerOf = (ctx: CommandContext): Viewer => ({ organisation: ctx.organisation, admin: ctx.admin === true });
+const viewerOfCommand = (ctx: CommandContext): Viewer => ({ organisation: ctx.organisation, admin: ctx.admin === true });
 
 /** The implicit profile of an inline check belongs to the check: its id follows from the check's. */
 const implicitProfileId = (organisation: string, ownerId: string): string => nameBasedId(`${organisation}:implicit-profile:${ownerId}`);
@@ -69,7 +69,7 @@ export class ComplianceService {
 
   /** The named profile, or an implicit one built (not yet stored) from the request's selection. */
   private async profileFor(request: Selector, ctx: CommandContext, implicitId: string, tenderRef?: string): Promise<{ profile: TenderProfile; implicit: boolean }> {
-    if (request.profileId) return { profile: await this.getProfile(request.profileId, viewerOf(ctx)), implicit: false };
+    if (request.profileId) return { profile: await this.getProfile(request.profileId, viewerOfCommand(ctx)), implicit: false };
     const r = request;
     const selection: CriteriaSelection = {
       criterionSetIds: r.criterionSetIds ?? [], category: r.category!, level: r.level!, include: r.include, exclude: r.exclude, parameters: r.parameters, awardWeights: r.awardWeights,

@@ -1,4 +1,4 @@
-import type { Page } from '../catalogue/criteria.query';
+import type { Page } from '../page';
 import type { CloudEvent } from '../events/event.types';
 import type { Assessment } from './assessment.types';
 import type { TenderProfile } from './tender-profile.types';

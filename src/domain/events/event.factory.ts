@@ -1,10 +1,11 @@
+import { API_BASE } from '../api-paths';
+import type { CommandContext } from '../command-context';
 import type { Assessment } from '../compliance/assessment.types';
 import type { StoredCriterionSet } from '../catalogue/catalogue.types';
 import type { TenderProfile } from '../compliance/tender-profile.types';
 import type {
   AssessmentCompletedData,
   CloudEvent,
-  CommandContext,
   Compliance,
   CriterionSetPublishedData,
   CriterionSetRetiredData,
@@ -12,7 +13,6 @@ import type {
   TenderProfileCreatedData,
 } from './event.types';
 
-const API = '/api/v1';
 
 export interface EventFactoryOptions {
   /** CloudEvents `source`: identifies this building block instance (a URI-reference). */
@@ -47,7 +47,7 @@ export class EventFactory {
     const s = a.summary;
     return this.envelope('assessment.completed.v1', a.id, {
       assessmentId: a.id,
-      link: `${API}/assessments/${a.id}`,
+      link: `${API_BASE}/assessments/${a.id}`,
       organisation: a.organisation,
       offerId: a.offerId,
       ...(a.tenderRef ? { tenderRef: a.tenderRef } : {}),
@@ -81,7 +81,7 @@ export class EventFactory {
       productCategories: [...d.productCategories],
       ...(d.supersedes?.length ? { supersedes: [...d.supersedes] } : {}),
       publishedAt: set.publishedAt ?? set.updatedAt,
-      link: `${API}/criterion-sets/${d.id}`,
+      link: `${API_BASE}/criterion-sets/${d.id}`,
     }, ctx);
   }
 
@@ -92,7 +92,7 @@ export class EventFactory {
       version: d.version,
       retiredAt: set.retiredAt ?? set.updatedAt,
       ...(set.supersededBy ? { supersededBy: set.supersededBy } : {}),
-      link: `${API}/criterion-sets/${d.id}`,
+      link: `${API_BASE}/criterion-sets/${d.id}`,
     }, ctx);
   }
 
@@ -107,7 +107,7 @@ export class EventFactory {
       criteriaCount: p.criteria.length,
       implicit: p.implicit,
       createdAt: p.createdAt,
-      link: `${API}/tender-profiles/${p.id}`,
+      link: `${API_BASE}/tender-profiles/${p.id}`,
     }, ctx);
   }
 }

@@ -1,7 +1,7 @@
 import type { IndexedCriterion } from '../../domain/catalogue/catalogue.index';
 import type { CriterionDefinition, StoredCriterionSet } from '../../domain/catalogue/catalogue.types';
+import { API_BASE } from '../../domain/api-paths';
 
-export const API_BASE = '/api/v1';
 const enc = encodeURIComponent;
 
 export function criterionView(criterion: CriterionDefinition, set: StoredCriterionSet) {

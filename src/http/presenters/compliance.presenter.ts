@@ -1,7 +1,7 @@
 import type { Assessment } from '../../domain/compliance/assessment.types';
 import { isMandatory } from '../../domain/compliance/tender-profile.builder';
 import type { TenderProfile } from '../../domain/compliance/tender-profile.types';
-import { API_BASE } from './catalogue.presenter';
+import { API_BASE } from '../../domain/api-paths';
 
 export function profileView(profile: TenderProfile, withCriteria: boolean) {
   const { criteria, ...rest } = profile;

@@ -9,17 +9,17 @@ export interface PublisherHooks {
 
 const APP_ID = 'procurement-sustainability';
 
-const complianceOf = (event: CloudEvent): string | undefined => (event.data as { compliance?: string }).compliance;
+const eventCompliance = (event: CloudEvent): string | undefined => (event.data as { compliance?: string }).compliance;
 
 /** Routing key = event type; assessments add their compliance, so consumers can bind to one verdict. */
 export function routingKeyOf(event: CloudEvent): string {
-  const compliance = complianceOf(event);
+  const compliance = eventCompliance(event);
   return compliance ? `${event.type}.${compliance}` : event.type;
 }
 
 /** AMQP headers with the same values, for consumers that inspect rather than bind. */
 function headersOf(event: CloudEvent): Record<string, string> {
-  const compliance = complianceOf(event);
+  const compliance = eventCompliance(event);
   return { eventType: event.type, ...(compliance ? { compliance } : {}) };
 }
 

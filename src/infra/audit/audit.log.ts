@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Connection } from 'mongoose';
-import type { Page } from '../../domain/catalogue/criteria.query';
+import type { Page } from '../../domain/page';
 import type { AuditEvent, AuditFilter } from '../../domain/audit/audit.types';
 import type { Logger } from '../logging/logger';
 import { AuditRetention } from './audit-retention';

@@ -2,8 +2,9 @@ import type { Scope } from '../../../domain/security/principal';
 import type { ApiKeyRecord } from '../../../infra/security/api-keys';
 import type { HttpDeps } from '../../http-deps';
 import type { OperationHandler } from '../../openapi/http-result';
-import { API_BASE } from '../../presenters/catalogue.presenter';
-import { commandContext, pathParam } from '../catalogue/query-params';
+import { API_BASE } from '../../../domain/api-paths';
+import { commandContext } from '../caller';
+import { pathParam } from '../request-params';
 
 /** Never includes the hash. */
 function keyView(r: ApiKeyRecord) {

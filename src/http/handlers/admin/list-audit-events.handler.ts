@@ -1,8 +1,9 @@
 import type { AuditFilter } from '../../../domain/audit/audit.types';
 import type { HttpDeps } from '../../http-deps';
 import type { OperationHandler } from '../../openapi/http-result';
-import { API_BASE } from '../../presenters/catalogue.presenter';
-import { pageLinks, pageParams } from '../catalogue/query-params';
+import { API_BASE } from '../../../domain/api-paths';
+import { pageLinks } from '../../presenters/page-links';
+import { pageParams } from '../request-params';
 
 export const listAuditEvents =
   (deps: HttpDeps): OperationHandler =>

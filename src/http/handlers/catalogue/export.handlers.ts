@@ -1,7 +1,8 @@
 import type { ExportFormat, ExportResult } from '../../../domain/catalogue/catalogue.service';
 import type { HttpDeps } from '../../http-deps';
 import type { HttpResult, OperationHandler } from '../../openapi/http-result';
-import { criteriaFilter, pathParam } from './query-params';
+import { criteriaFilter } from './criteria-filter.params';
+import { pathParam } from '../request-params';
 
 function download(result: ExportResult): HttpResult {
   return {

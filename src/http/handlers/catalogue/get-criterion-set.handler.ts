@@ -1,4 +1,4 @@
-import { pathParam } from './query-params';
+import { pathParam } from '../request-params';
 import { cacheable, catalogueCacheControl, quoteEtag } from '../../conditional';
 import type { HttpDeps } from '../../http-deps';
 import type { OperationHandler } from '../../openapi/http-result';

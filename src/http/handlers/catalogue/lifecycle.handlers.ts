@@ -3,8 +3,10 @@ import { setContentHash } from '../../../domain/catalogue/catalogue.hash';
 import { ifMatchHash, quoteEtag } from '../../conditional';
 import type { HttpDeps } from '../../http-deps';
 import type { HttpResult, OperationHandler } from '../../openapi/http-result';
-import { API_BASE, setView } from '../../presenters/catalogue.presenter';
-import { commandContext, pathParam } from './query-params';
+import { API_BASE } from '../../../domain/api-paths';
+import { setView } from '../../presenters/catalogue.presenter';
+import { commandContext } from '../caller';
+import { pathParam } from '../request-params';
 
 const setResult = (status: number, set: StoredCriterionSet, extra: Record<string, string> = {}): HttpResult => ({
   status,

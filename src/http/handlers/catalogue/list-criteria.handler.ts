@@ -2,9 +2,12 @@ import { sha256 } from '../../../domain/catalogue/catalogue.hash';
 import { cacheable, catalogueCacheControl, quoteEtag } from '../../conditional';
 import type { HttpDeps } from '../../http-deps';
 import { JsonText, type OperationHandler } from '../../openapi/http-result';
-import { API_BASE, criterionJson, jsonArrayBytes } from '../../presenters/catalogue.presenter';
+import { API_BASE } from '../../../domain/api-paths';
+import { criterionJson, jsonArrayBytes } from '../../presenters/catalogue.presenter';
 import { RepresentationCache } from '../../representation-cache';
-import { criteriaFilter, pageLinks, pageParams } from './query-params';
+import { criteriaFilter } from './criteria-filter.params';
+import { pageLinks } from '../../presenters/page-links';
+import { pageParams } from '../request-params';
 
 interface Answer {
   readonly etag: string;

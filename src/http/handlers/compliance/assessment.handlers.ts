@@ -2,9 +2,11 @@ import type { AssessmentFilter } from '../../../domain/compliance/compliance.sto
 import type { HttpDeps } from '../../http-deps';
 import type { OperationHandler } from '../../openapi/http-result';
 import { assessmentCsv, assessmentHtml } from '../../presenters/assessment-report';
-import { API_BASE } from '../../presenters/catalogue.presenter';
+import { API_BASE } from '../../../domain/api-paths';
 import { assessmentView } from '../../presenters/compliance.presenter';
-import { pageLinks, pageParams, pathParam, viewer } from '../catalogue/query-params';
+import { pageLinks } from '../../presenters/page-links';
+import { pageParams, pathParam } from '../request-params';
+import { viewer } from '../caller';
 
 export const getAssessment =
   (deps: HttpDeps): OperationHandler =>

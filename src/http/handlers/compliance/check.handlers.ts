@@ -5,7 +5,7 @@ import type { OperationHandler } from '../../openapi/http-result';
 import { assessmentLocation, assessmentView } from '../../presenters/compliance.presenter';
 import { buildProblem } from '../../problem';
 import { requestContext } from '../../request-context';
-import { commandContext } from '../catalogue/query-params';
+import { commandContext } from '../caller';
 
 const idempotencyKey = (headers: unknown): string | undefined => (headers as Record<string, string | undefined>)['idempotency-key'];
 

@@ -1,9 +1,11 @@
 import type { ProfileRequest } from '../../../domain/compliance/compliance.service';
 import type { HttpDeps } from '../../http-deps';
 import type { OperationHandler } from '../../openapi/http-result';
-import { API_BASE } from '../../presenters/catalogue.presenter';
+import { API_BASE } from '../../../domain/api-paths';
 import { profileView } from '../../presenters/compliance.presenter';
-import { commandContext, pageLinks, pageParams, pathParam, viewer } from '../catalogue/query-params';
+import { commandContext, viewer } from '../caller';
+import { pageLinks } from '../../presenters/page-links';
+import { pageParams, pathParam } from '../request-params';
 
 export const createTenderProfile =
   (deps: HttpDeps): OperationHandler =>

@@ -1,5 +1,5 @@
 import type { Model } from 'mongoose';
-import type { Page } from '../../../domain/catalogue/criteria.query';
+import type { Page } from '../../../domain/page';
 import type { Assessment } from '../../../domain/compliance/assessment.types';
 import type { AssessmentFilter, AssessmentStore, ProfileStore } from '../../../domain/compliance/compliance.store';
 import type { TenderProfile } from '../../../domain/compliance/tender-profile.types';

@@ -17,7 +17,7 @@ export const PROBES: Readonly<Record<string, string>> = {
  * validate them), they keep their request ids, metrics and security headers, and the request log
  * records them at debug level only.
  */
-export function probesRouter(handlers: Readonly<Record<string, OperationHandler>>) {
+export function probesMiddleware(handlers: Readonly<Record<string, OperationHandler>>) {
   return (req: Request, res: Response, next: NextFunction): void => {
     const operationId = PROBES[req.path];
     const handler = operationId ? handlers[operationId] : undefined;
