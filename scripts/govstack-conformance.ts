@@ -18,7 +18,7 @@
  *     requirement id is defined twice.
  * It prints a report of what it found either way.
  *
- * The parsers are exported: test/unit/spec-data-structures.test.ts uses them to keep the
+ * The parsers are exported: test/unit/api/spec-data-structures.test.ts uses them to keep the
  * data-structure and service-API chapters of the specification in step with the contract.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
