@@ -1,7 +1,10 @@
 import { readdirSync } from 'node:fs';
 import { execFileSync, spawnSync } from 'node:child_process';
 import path from 'node:path';
+import { randomUUID } from 'node:crypto';
 import amqplib from 'amqplib';
+import type { CloudEvent } from '../../src/domain/events/event.types';
+import { EventPublisher } from '../../src/infra/amqp/event.publisher';
 import { PROJECT_ROOT } from '../../src/paths';
 import { eventually, startTestService, testDatabaseUri } from '../support/test-service';
 
@@ -9,9 +12,15 @@ describe('RabbitMQ recovery inside the service', () => {
   it('re-creates its channels after the broker drops every connection: a publish afterwards reaches a consumer', async () => {
     const svc = await startTestService();
     const consumer = await amqplib.connect(svc.config.amqpUrl);
+    // The service's own publishing path on the service's own connection.
+    const publisher = new EventPublisher(svc.service.amqp);
+    const event = (subject: string): CloudEvent => ({
+      specversion: '1.0', id: randomUUID(), source: '/test/broker-recovery', type: 'criterion-set.retired.v1', time: new Date().toISOString(),
+      subject, datacontenttype: 'application/json', correlationid: randomUUID(), data: {},
+    });
     try {
       await eventually(() => expect(svc.service.amqp.state().up).toBe(true));
-      await svc.service.amqp.publish('test.before', Buffer.from('before'));
+      expect(await publisher.publish([event('before')])).toEqual(['ack']);
 
       execFileSync('rabbitmqctl', ['close_all_connections', 'test: simulated broker failure'], { stdio: 'ignore' });
       await eventually(() => expect(svc.logs.some((l) => l.msg === 'rabbitmq disconnected')).toBe(true));
@@ -19,13 +28,11 @@ describe('RabbitMQ recovery inside the service', () => {
       const fresh = await amqplib.connect(svc.config.amqpUrl);
       const ch = await fresh.createChannel();
       const { queue } = await ch.assertQueue('', { exclusive: true });
-      await ch.bindQueue(queue, svc.config.amqpExchange, 'test.after');
-      await eventually(async () => {
-        await svc.service.amqp.publish('test.after', Buffer.from('after'), { persistent: true });
-      }, 15_000, 200);
+      await ch.bindQueue(queue, svc.config.amqpExchange, 'criterion-set.retired.v1');
+      await eventually(async () => expect(await publisher.publish([event('after')])).toEqual(['ack']), 15_000, 200);
       const received = await eventually(async () => {
         const msg = await ch.get(queue, { noAck: true });
-        expect(msg && msg.content.toString()).toBe('after');
+        expect(msg && (JSON.parse(msg.content.toString()) as CloudEvent).subject).toBe('after');
       });
       expect(received).toBeLessThan(10_000);
       expect(svc.logs.filter((l) => l.msg === 'rabbitmq connected').length).toBeGreaterThanOrEqual(2);

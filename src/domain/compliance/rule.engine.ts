@@ -9,7 +9,6 @@ import type { EvaluationInput, ParameterValue } from './compliance.types';
 import { checkLabel } from './label-version';
 import { readPath } from './offer-path';
 
-export { readPath } from './offer-path';
 
 export type Truth = boolean | 'unknown';
 

@@ -1,4 +1,4 @@
-import amqplib, { type ChannelModel, type ConfirmChannel, type Options, type RecoveringChannelModel } from 'amqplib';
+import amqplib, { type ChannelModel, type ConfirmChannel, type RecoveringChannelModel } from 'amqplib';
 import { redactUri } from '../../config';
 import type { Logger } from '../logging/logger';
 import type { DependencyState } from '../../domain/health/readiness';
@@ -19,8 +19,6 @@ export class AmqpConnection {
   private channel?: Promise<ConfirmChannel>;
   private readonly connectListeners: (() => void)[] = [];
   private readonly returnListeners: ((messageId: string) => void)[] = [];
-  /** False when the exchange pre-existed without our alternate exchange (see setupTopology). */
-  alternateExchange = true;
 
   constructor(
     private readonly url: string,
@@ -73,12 +71,10 @@ export class AmqpConnection {
     ch.on('error', () => undefined);
     try {
       await ch.assertExchange(this.exchange, 'topic', { durable: true, alternateExchange: ae });
-      this.alternateExchange = true;
     } catch (err) {
       // 406 PRECONDITION_FAILED: the exchange exists with other arguments. Use it as it is; returned
       // (unroutable) events are then retried by the relay instead of being parked.
       this.logger.error({ exchange: this.exchange, err: { message: (err as Error).message } }, 'exchange exists without the alternate exchange; unroutable events will be retried');
-      this.alternateExchange = false;
       ch = await model.createChannel();
       ch.on('error', () => undefined);
       await ch.checkExchange(this.exchange);
@@ -101,16 +97,6 @@ export class AmqpConnection {
   /** Called after every (re)connection, once the exchange exists. */
   onConnect(listener: () => void): void {
     this.connectListeners.push(listener);
-  }
-
-  /** Publishes to the service's exchange and resolves once the broker has confirmed the message. */
-  async publish(routingKey: string, content: Buffer, options: Options.Publish = {}): Promise<void> {
-    const channel = await this.confirmChannel();
-    await new Promise<void>((resolve, reject) => {
-      channel.publish(this.exchange, routingKey, content, options, (err: unknown) =>
-        err ? reject(err instanceof Error ? err : new Error('message nacked by the broker')) : resolve(),
-      );
-    });
   }
 
   /** The shared confirm channel of the current connection, created on first use after (re)connecting. */

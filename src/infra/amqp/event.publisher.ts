@@ -3,10 +3,6 @@ import type { AmqpConnection } from './amqp.connection';
 
 export type PublishResult = 'ack' | 'nack' | 'returned' | 'failed';
 
-export interface PublisherHooks {
-  onResult?(event: CloudEvent, result: PublishResult): void;
-}
-
 const APP_ID = 'procurement-sustainability';
 
 const eventCompliance = (event: CloudEvent): string | undefined => (event.data as { compliance?: string }).compliance;
@@ -31,10 +27,7 @@ function headersOf(event: CloudEvent): Record<string, string> {
 export class EventPublisher {
   private readonly returned = new Set<string>();
 
-  constructor(
-    private readonly amqp: AmqpConnection,
-    private readonly hooks: PublisherHooks = {},
-  ) {
+  constructor(private readonly amqp: AmqpConnection) {
     amqp.onReturn((id) => this.returned.add(id));
   }
 
@@ -52,7 +45,6 @@ export class EventPublisher {
         new Promise<PublishResult>((resolve) => {
           const done = (err: unknown) => {
             const result: PublishResult = err ? (err instanceof Error && err.message.includes('nack') ? 'nack' : 'failed') : this.returned.delete(event.id) ? 'returned' : 'ack';
-            this.hooks.onResult?.(event, result);
             resolve(result);
           };
           try {

@@ -7,7 +7,8 @@ import type { Comparison, CriterionDefinition, CriterionParameter, RuleNode } fr
 import type { EcolabelClaim, EvaluationInput, ParameterValue, ProductDeclaration, ServiceDeclaration, SupplierInfo } from '../../../../src/domain/compliance/compliance.types';
 import { evaluateCriterion } from '../../../../src/domain/compliance/criterion.evaluator';
 import { tierAtLeast, versionAtLeast } from '../../../../src/domain/compliance/label-version';
-import { evaluateRule, newTrace, percentBelow, readPath, type RuleTrace, type Truth } from '../../../../src/domain/compliance/rule.engine';
+import { evaluateRule, newTrace, percentBelow, type RuleTrace, type Truth } from '../../../../src/domain/compliance/rule.engine';
+import { readPath } from '../../../../src/domain/compliance/offer-path';
 import { renderRule } from '../../../../src/domain/compliance/rule.renderer';
 
 const DATE = '2026-03-01';
