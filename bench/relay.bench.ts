@@ -25,6 +25,7 @@ import { createOutboxMetrics } from '../src/infra/outbox/outbox.metrics';
 import { OutboxRelay } from '../src/infra/outbox/outbox.relay';
 import { OutboxSweeper } from '../src/infra/outbox/outbox.sweeper';
 import { benchDatabase, round, reportResults } from './support/bench-env';
+import { systemClock } from '../src/domain/clock';
 
 const EVENTS = 20_000;
 const AMQP_URL = process.env.AMQP_URL ?? 'amqp://localhost';
@@ -42,7 +43,7 @@ function fakeEvents(factory: EventFactory, n: number, at: Date): CloudEvent[] {
 async function baseline(exchange: string): Promise<number> {
   const conn = await amqplib.connect(AMQP_URL);
   const ch = await conn.createConfirmChannel();
-  const body = Buffer.from(JSON.stringify(fakeEvents(new EventFactory({ source: '/bench', newId: randomUUID, now: () => new Date() }), 1, new Date())[0]));
+  const body = Buffer.from(JSON.stringify(fakeEvents(new EventFactory({ source: '/bench', newId: randomUUID, clock: systemClock }), 1, new Date())[0]));
   const started = performance.now();
   for (let i = 0; i < EVENTS; i++) ch.publish(exchange, 'bench.baseline', body, { persistent: true, mandatory: true, messageId: String(i) });
   await ch.waitForConfirms();
@@ -67,7 +68,7 @@ async function main(): Promise<void> {
   const metrics = createOutboxMetrics(new Registry());
   const publisher = new EventPublisher(amqp);
   const markers = new OutboxMarkers(connection);
-  const factory = new EventFactory({ source: '/bench', newId: randomUUID, now: () => new Date() });
+  const factory = new EventFactory({ source: '/bench', newId: randomUUID, clock: systemClock });
 
   const baselineMs = await baseline(exchange);
 

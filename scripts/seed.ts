@@ -1,3 +1,4 @@
+import { systemClock } from '../src/domain/clock';
 import { loadConfigOrExit } from '../src/config';
 import { Contract } from '../src/infra/contract/contract';
 import { createLogger } from '../src/infra/logging/logger';
@@ -17,10 +18,10 @@ async function seed(): Promise<void> {
   const mongo = new MongoConnection(config.mongodbUri, logger, { serverSelectionTimeoutMS: config.mongodbServerSelectionTimeoutMs });
   await mongo.connect(config.mongodbStartupTimeoutMs);
   try {
-    const clock = { now: () => new Date() };
+    const clock = systemClock;
     // No broker here: the events of newly seeded sets wait in their outbox for a running
     // service's sweeper to publish them.
-    const events = new EventFactory({ source: config.eventSource, newId, now: clock.now });
+    const events = new EventFactory({ source: config.eventSource, newId, clock });
     const catalogue = createCatalogue({ config, contract: new Contract(), mongo, logger, clock, events });
     const report = await catalogue.seed();
     process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);

@@ -4,6 +4,7 @@ import { buildApp } from './app';
 import type { Config } from './config';
 import { checkReadiness } from './domain/health/readiness';
 import type { HttpDeps } from './http/http-deps';
+import { systemClock, type Clock } from './domain/clock';
 import { createOpenApiRuntime } from './http/openapi/openapi.backend';
 import { closeConnectionsWhen, drainServer } from './http/server.drain';
 import { AmqpConnection } from './infra/amqp/amqp.connection';
@@ -42,22 +43,27 @@ const IDLE_CONNECTION_GRACE_MS = 1_000;
  */
 const READY_REUSE_MS = 500;
 
+export interface ServiceOptions {
+  /** What "today" is for assessments, events and records; tests fix it, production never does. */
+  readonly clock?: Clock;
+}
+
 /** Wires the service from its configuration: the one place that knows every concrete part. */
-export async function createService(config: Config, logger: Logger): Promise<Service> {
+export async function createService(config: Config, logger: Logger, options: ServiceOptions = {}): Promise<Service> {
   const startedAt = Date.now();
   let lastReady: number | undefined;
   const metrics = createMetrics();
   const mongo = new MongoConnection(config.mongodbUri, logger, { serverSelectionTimeoutMS: config.mongodbServerSelectionTimeoutMs });
   const amqp = new AmqpConnection(config.amqpUrl, config.amqpExchange, logger);
   registerDependencyGauge(metrics.registry, { mongodb: () => mongo.check(), rabbitmq: () => amqp.state() });
-  const openapi = await createOpenApiRuntime(OPENAPI_PATH);
   const contract = new Contract(OPENAPI_PATH);
-  const clock = { now: () => new Date() };
+  const openapi = await createOpenApiRuntime(contract);
+  const clock = options.clock ?? systemClock;
   const security = createSecurity(config, mongo, logger);
-  const events = createEvents({ config, amqp, mongo, metrics, logger, now: () => clock.now() });
+  const events = createEvents({ config, amqp, mongo, metrics, logger, clock });
   const sink = events.relay;
   const catalogue = createCatalogue({ config, contract, mongo, logger, clock, events: events.factory, sink });
-  const compliance = createCompliance({ mongo, catalogue: catalogue.reader, events: events.factory, sink, now: () => clock.now(), idempotencyKeyTtlMs: config.idempotencyKeyTtlSeconds * 1000 });
+  const compliance = createCompliance({ mongo, catalogue: catalogue.reader, events: events.factory, sink, clock, idempotencyKeyTtlMs: config.idempotencyKeyTtlSeconds * 1000 });
   let started = false;
   let shuttingDown = false;
   let server: Server | undefined;

@@ -1,5 +1,6 @@
 import type { Config } from '../config';
-import { CatalogueLifecycle, type Clock } from '../domain/catalogue/catalogue.lifecycle';
+import { CatalogueLifecycle } from '../domain/catalogue/catalogue.lifecycle';
+import type { Clock } from '../domain/clock';
 import { CatalogueReader } from '../domain/catalogue/catalogue.reader';
 import { seedCatalogue, type SeedReport } from '../domain/catalogue/catalogue.seeding';
 import { CatalogueService } from '../domain/catalogue/catalogue.service';
@@ -37,7 +38,7 @@ export function createCatalogue(deps: {
     freshnessMs: config.catalogueFreshnessMs,
     onStale: (err) => logger.warn({ err: { message: err instanceof Error ? err.message : String(err) } }, 'catalogue refresh failed; serving the cached catalogue'),
   });
-  const service = new CatalogueService(reader, new CatalogueLifecycle(store, reader, vocabulary, clock, events), () => clock.now());
+  const service = new CatalogueService(reader, new CatalogueLifecycle(store, reader, vocabulary, clock, events), clock);
   return {
     service,
     reader,

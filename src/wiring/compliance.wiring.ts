@@ -7,6 +7,7 @@ import { MongoAssessmentRepository, MongoProfileRepository } from '../infra/mong
 import type { MongoConnection } from '../infra/mongo/mongo.connection';
 import type { EventFactory } from '../domain/events/event.factory';
 import type { OutboxSink } from '../infra/outbox/outbox.fields';
+import type { Clock } from '../domain/clock';
 
 /** Assembles compliance checks from the domain service and its MongoDB repositories. */
 export function createCompliance(deps: {
@@ -14,11 +15,11 @@ export function createCompliance(deps: {
   catalogue: CatalogueReader;
   events: EventFactory;
   sink: OutboxSink;
-  now: () => Date;
+  clock: Clock;
   idempotencyKeyTtlMs: number;
 }): ComplianceService {
   const profiles = new MongoProfileRepository(profileModel(deps.mongo.connection), deps.sink);
   const assessments = new MongoAssessmentRepository(assessmentModel(deps.mongo.connection), deps.sink);
-  const keys = new IdempotencyKeys(new MongoIdempotencyStore(idempotencyModel(deps.mongo.connection)), deps.idempotencyKeyTtlMs, deps.now);
-  return new ComplianceService(deps.catalogue, profiles, assessments, deps.events, keys, deps.now);
+  const keys = new IdempotencyKeys(new MongoIdempotencyStore(idempotencyModel(deps.mongo.connection)), deps.idempotencyKeyTtlMs, deps.clock);
+  return new ComplianceService(deps.catalogue, profiles, assessments, deps.events, keys, deps.clock);
 }

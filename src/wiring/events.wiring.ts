@@ -10,6 +10,7 @@ import { OutboxMarkers } from '../infra/outbox/outbox.markers';
 import { createOutboxMetrics } from '../infra/outbox/outbox.metrics';
 import { OutboxRelay } from '../infra/outbox/outbox.relay';
 import { OutboxSweeper } from '../infra/outbox/outbox.sweeper';
+import type { Clock } from '../domain/clock';
 
 export interface EventsModule {
   readonly factory: EventFactory;
@@ -18,7 +19,7 @@ export interface EventsModule {
 }
 
 /** Assembles event publication: the factory the domain uses, the relay (fast path) and the sweeper. */
-export function createEvents(deps: { config: Config; amqp: AmqpConnection; mongo: MongoConnection; metrics: Metrics; logger: Logger; now: () => Date }): EventsModule {
+export function createEvents(deps: { config: Config; amqp: AmqpConnection; mongo: MongoConnection; metrics: Metrics; logger: Logger; clock: Clock }): EventsModule {
   const { config, amqp, mongo, logger } = deps;
   const metrics = createOutboxMetrics(deps.metrics.registry);
   const publisher = new EventPublisher(amqp);
@@ -32,6 +33,6 @@ export function createEvents(deps: { config: Config; amqp: AmqpConnection; mongo
     batchSize: config.outbox.batchSize,
     markerRetentionMs: 300_000,
   }, config.instanceId);
-  const factory = new EventFactory({ source: config.eventSource, newId, now: deps.now });
+  const factory = new EventFactory({ source: config.eventSource, newId, clock: deps.clock });
   return { factory, relay, sweeper };
 }

@@ -7,14 +7,22 @@ import { useTestService } from '../support/test-service';
 type Json = Record<string, any>;
 const inline = { criterionSetIds: ['eu-gpp-computers-2021'], category: 'notebook', level: 'core' };
 
+/** The day the hand-checked outcomes below were worked out; assessments are dated from it. */
+const TODAY = '2026-11-28';
+
 describe('compliance checks', () => {
-  const ctx = useTestService();
+  // The service's clock starts on TODAY and runs from there, so that the assessment dates stay
+  // within the window it accepts around today however late this test runs, and later checks are
+  // still later (the ranking takes the latest assessment of an offer).
+  const started = Date.now();
+  const clock = { now: () => new Date(Date.parse(`${TODAY}T12:00:00Z`) + Date.now() - started) };
+  const ctx = useTestService({}, { clock });
 
   const resultsById = (assessment: Json): Record<string, Json> =>
     Object.fromEntries(assessment.items[0].results.map((r: Json) => [r.criterionId, r]));
 
   it('assesses a notebook against EU GPP 2021 core with outcomes a procurement officer can check by hand', async () => {
-    const res = await ctx.client.post('/api/v1/compliance-checks').send({ ...inline, assessmentDate: '2026-11-28', offer: handCheckedNotebookOffer() }).expect(201);
+    const res = await ctx.client.post('/api/v1/compliance-checks').send({ ...inline, assessmentDate: TODAY, offer: handCheckedNotebookOffer() }).expect(201);
     expect(res.headers.location).toBe(`/api/v1/assessments/${res.body.id}`);
     const r = resultsById(res.body);
     expect(r['GPP21-TS6-core']).toMatchObject({ outcome: 'pass', via: 'declaration', observed: { 'battery.cyclesAt80pct': 300 } });
@@ -58,18 +66,18 @@ describe('compliance checks', () => {
     const claim = { scheme: 'EPEAT', version: 'IEEE 1680.1-2018', tier: 'silver', certificateId: 'EPEAT-OLD', validUntil: '2025-01-31', covers: { manufacturer: 'Acme', models: ['EcoBook 14'] } };
     offer.items = [{ ...(offer.items as Json[])[0], ecolabels: [claim] }];
     const epeat = { criterionSetIds: ['epeat-ieee-1680-1-2018'], category: 'notebook', level: 'core' };
-    const res = await ctx.client.post('/api/v1/compliance-checks').send({ ...epeat, assessmentDate: '2026-11-28', offer }).expect(201);
+    const res = await ctx.client.post('/api/v1/compliance-checks').send({ ...epeat, assessmentDate: TODAY, offer }).expect(201);
     const bronze = resultsById(res.body)['EPEAT18-TIER-BRONZE']!;
     expect(bronze.outcome).toBe('evidence_missing');
     expect(bronze.messages.join(' ')).toMatch(/EPEAT-OLD expired on 2025-01-31/);
     offer.items = [{ ...(offer.items as Json[])[0], ecolabels: [{ ...claim, validUntil: '2030-01-01' }] }];
-    const valid = await ctx.client.post('/api/v1/compliance-checks').send({ ...epeat, assessmentDate: '2026-11-28', offer }).expect(201);
+    const valid = await ctx.client.post('/api/v1/compliance-checks').send({ ...epeat, assessmentDate: TODAY, offer }).expect(201);
     expect(resultsById(valid.body)['EPEAT18-TIER-BRONZE']!.outcome).toBe('pass');
   });
 
   it('refuses an assessment date outside one year either side of today, so expired labels cannot be revived by backdating', async () => {
     const day = (years: number, days = 0) => {
-      const d = new Date();
+      const d = clock.now();
       d.setUTCFullYear(d.getUTCFullYear() + years);
       d.setUTCDate(d.getUTCDate() + days);
       return d.toISOString().slice(0, 10);

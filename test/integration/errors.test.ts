@@ -1,3 +1,4 @@
+import { Contract } from '../../src/infra/contract/contract';
 import { buildApp } from '../../src/app';
 import { loadConfig } from '../../src/config';
 import { MongoConnection } from '../../src/infra/mongo/mongo.connection';
@@ -108,7 +109,7 @@ describe('internal errors', () => {
     const app = buildApp({
       logger,
       bodyLimitBytes: 1024,
-      openapi: await createOpenApiRuntime(OPENAPI_PATH),
+      openapi: await createOpenApiRuntime(new Contract(OPENAPI_PATH)),
       deps,
       security: security.deps,
       audit: security.audit,

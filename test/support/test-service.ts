@@ -4,7 +4,7 @@ import { Writable } from 'node:stream';
 import amqplib from 'amqplib';
 import { loadConfig, type Config } from '../../src/config';
 import { createLogger } from '../../src/infra/logging/logger';
-import { createService, type Service } from '../../src/service';
+import { createService, type ServiceOptions, type Service } from '../../src/service';
 import { authEnv } from './auth';
 import { api } from './contract';
 
@@ -32,7 +32,7 @@ export interface TestService {
  * A real service (real MongoDB-compatible server, real RabbitMQ) listening on an ephemeral port,
  * with a database and an exchange of its own and its log lines captured for assertions.
  */
-export async function startTestService(env: Record<string, string> = {}): Promise<TestService> {
+export async function startTestService(env: Record<string, string> = {}, options: ServiceOptions = {}): Promise<TestService> {
   const config = loadConfig({
     MONGODB_URI: testDatabaseUri(),
     AMQP_URL: process.env.AMQP_URL ?? 'amqp://localhost',
@@ -55,7 +55,7 @@ export async function startTestService(env: Record<string, string> = {}): Promis
       done();
     },
   });
-  const service = await createService(config, createLogger(config.logLevel, sink));
+  const service = await createService(config, createLogger(config.logLevel, sink), options);
   const server = await service.start();
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
@@ -102,10 +102,10 @@ export async function eventually(check: () => Promise<void> | void, timeoutMs = 
 }
 
 /** One service per describe block: started before its tests, stopped (database dropped) after. */
-export function useTestService(env: Record<string, string> = {}): { svc: TestService; client: ReturnType<typeof api> } {
+export function useTestService(env: Record<string, string> = {}, options: ServiceOptions = {}): { svc: TestService; client: ReturnType<typeof api> } {
   const ctx = {} as { svc: TestService; client: ReturnType<typeof api> };
   beforeAll(async () => {
-    ctx.svc = await startTestService(env);
+    ctx.svc = await startTestService(env, options);
     ctx.client = api(ctx.svc.service.app);
   });
   afterAll(() => ctx.svc.stop());

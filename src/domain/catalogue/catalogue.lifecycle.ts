@@ -9,10 +9,7 @@ import type { CommandContext } from '../command-context';
 import type { CloudEvent } from '../events/event.types';
 import { checkCriterionSet } from './criterion-set.checks';
 import type { OfferVocabulary } from './offer-vocabulary';
-
-export interface Clock {
-  now(): Date;
-}
+import type { Clock } from '../clock';
 
 /** All ids connected to `id` through `supersedes`, in either direction, plus `id` itself. */
 function lineage(index: CatalogueIndex, id: string, supersedes: readonly string[]): Set<string> {

@@ -2,7 +2,7 @@ import { invalid } from '../errors';
 import type { CatalogueStore } from './catalogue.store';
 import type { CriterionSetDefinition, StoredCriterionSet } from './catalogue.types';
 import { checkCriterionSet } from './criterion-set.checks';
-import type { Clock } from './catalogue.lifecycle';
+import type { Clock } from '../clock';
 import type { OfferVocabulary } from './offer-vocabulary';
 import type { EventFactory } from '../events/event.factory';
 

@@ -7,6 +7,7 @@ import { filterCriteria, type CriteriaFilter } from './criteria.query';
 import { paginate, type Page } from '../page';
 import { criteriaToCsv } from './export/criteria.csv';
 import { ocdsFragment } from './export/ocds.fragment';
+import { systemClock, type Clock } from '../clock';
 
 export type ExportFormat = 'json' | 'csv' | 'ocds';
 export interface ExportResult {
@@ -20,7 +21,7 @@ export class CatalogueService {
   constructor(
     readonly reader: CatalogueReader,
     readonly lifecycle: CatalogueLifecycle,
-    private readonly now: () => Date = () => new Date(),
+    private readonly clock: Clock = systemClock,
   ) {}
 
   async listSets(filter: { status?: readonly SetStatus[]; category?: ProductCategory }): Promise<{ index: CatalogueIndex; sets: StoredCriterionSet[] }> {
@@ -75,7 +76,7 @@ export class CatalogueService {
       return { body, contentType: 'application/json', filename: `${name}.ocds.json` };
     }
     const body = definition ?? {
-      exportedAt: this.now().toISOString(),
+      exportedAt: this.clock.now().toISOString(),
       filters: filter ?? {},
       criteria: entries.map(({ criterion, set }) => ({ ...criterion, setId: set.definition.id })),
     };

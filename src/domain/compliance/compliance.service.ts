@@ -15,6 +15,7 @@ import { rankAssessments, type RankingEntry } from './ranking';
 import { buildTenderProfile } from './tender-profile.builder';
 import type { CriteriaSelection, TenderProfile } from './tender-profile.types';
 import type { IdempotencyKeys } from './idempotency';
+import { systemClock, type Clock } from '../clock';
 
 export type ProfileRequest = CriteriaSelection & { tenderRef?: string; title?: string };
 type Selector = Partial<CriteriaSelection> & { profileId?: string; assessmentDate?: string };
@@ -41,7 +42,7 @@ export class ComplianceService {
     private readonly assessments: AssessmentStore,
     private readonly events: EventFactory,
     private readonly keys: IdempotencyKeys,
-    private readonly now: () => Date = () => new Date(),
+    private readonly clock: Clock = systemClock,
   ) {}
 
   async createProfile(request: ProfileRequest, ctx: CommandContext): Promise<TenderProfile> {
@@ -52,7 +53,7 @@ export class ComplianceService {
 
   private async buildProfile(request: ProfileRequest, ctx: CommandContext, id: string, implicit: boolean): Promise<TenderProfile> {
     const { tenderRef, title, ...selection } = request;
-    const meta = { id, organisation: ctx.organisation, ...(tenderRef ? { tenderRef } : {}), ...(title ? { title } : {}), implicit, createdAt: this.now().toISOString(), createdBy: ctx.actor };
+    const meta = { id, organisation: ctx.organisation, ...(tenderRef ? { tenderRef } : {}), ...(title ? { title } : {}), implicit, createdAt: this.clock.now().toISOString(), createdBy: ctx.actor };
     return buildTenderProfile(selection, meta, await this.catalogue.index());
   }
 
@@ -92,7 +93,7 @@ export class ComplianceService {
       if (stored) return this.replay(stored, requestHash);
     }
     // Everything that can refuse the request (date, profile, offer) runs before the key is bound.
-    checkAssessmentDate(request.assessmentDate, this.now());
+    checkAssessmentDate(request.assessmentDate, this.clock.now());
     const prepared = await this.profileFor(request, ctx, implicitProfileId(ctx.organisation, id), request.offer.tenderRef);
     const assessment = assessOffer(prepared.profile, request.offer, this.meta(id, request.assessmentDate, requestHash, ctx.actor));
     if (key && !earlier) {
@@ -111,7 +112,7 @@ export class ComplianceService {
     const fingerprint = sha256(canonicalJson(request));
     const earlier = key ? await this.keys.earlier(ctx.organisation, 'compliance-check-batch', key, fingerprint) : undefined;
     const ids = earlier?.resultIds ?? offers.map(() => newId());
-    checkAssessmentDate(request.assessmentDate, this.now());
+    checkAssessmentDate(request.assessmentDate, this.clock.now());
     const prepared = await this.profileFor(selector, ctx, implicitProfileId(ctx.organisation, `batch:${ids[0] ?? ''}`));
     if (key && !earlier) {
       const holder = await this.keys.claim(ctx.organisation, 'compliance-check-batch', key, fingerprint, ids);
@@ -166,7 +167,7 @@ export class ComplianceService {
   }
 
   private meta(id: string, assessmentDate: string | undefined, requestHash: string, createdBy: string) {
-    const now = this.now();
+    const now = this.clock.now();
     return { id, evaluatedAt: now.toISOString(), assessmentDate: assessmentDate ?? now.toISOString().slice(0, 10), requestHash, createdBy };
   }
 

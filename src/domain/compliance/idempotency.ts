@@ -7,6 +7,7 @@
  */
 import { conflict } from '../errors';
 import { nameBasedId } from '../uuid';
+import type { Clock } from '../clock';
 
 export interface IdempotencyRecord {
   /** The scoped key (organisation, key space and the caller's key, hashed). */
@@ -34,7 +35,7 @@ export class IdempotencyKeys {
   constructor(
     private readonly store: IdempotencyStore,
     private readonly ttlMs: number,
-    private readonly now: () => Date,
+    private readonly clock: Clock,
   ) {}
 
   /** Keys are scoped to the organisation: one tenant can neither see nor block another's keys. */
@@ -44,14 +45,14 @@ export class IdempotencyKeys {
 
   /** The live record of an earlier request with this key; 409 if it was a different request. */
   async earlier(organisation: string, space: KeySpace, key: string, fingerprint: string): Promise<IdempotencyRecord | undefined> {
-    const record = await this.store.get(this.scoped(organisation, space, key), this.now().toISOString());
+    const record = await this.store.get(this.scoped(organisation, space, key), this.clock.now().toISOString());
     if (record !== undefined && record.fingerprint !== fingerprint) throw reused();
     return record;
   }
 
   /** Binds the key to this request and its result ids; resolves the record that holds the key (a racing twin's, possibly). */
   async claim(organisation: string, space: KeySpace, key: string, fingerprint: string, resultIds: string[]): Promise<IdempotencyRecord> {
-    const now = this.now();
+    const now = this.clock.now();
     const record: IdempotencyRecord = {
       id: this.scoped(organisation, space, key), fingerprint, resultIds,
       createdAt: now.toISOString(), expiresAt: new Date(now.getTime() + this.ttlMs).toISOString(),

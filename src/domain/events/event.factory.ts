@@ -1,4 +1,5 @@
 import { API_BASE } from '../api-paths';
+import type { Clock } from '../clock';
 import type { CommandContext } from '../command-context';
 import type { Assessment } from '../compliance/assessment.types';
 import type { StoredCriterionSet } from '../catalogue/catalogue.types';
@@ -18,7 +19,7 @@ export interface EventFactoryOptions {
   /** CloudEvents `source`: identifies this building block instance (a URI-reference). */
   readonly source: string;
   readonly newId: () => string;
-  readonly now: () => Date;
+  readonly clock: Clock;
 }
 
 export const complianceOf = (compliant: boolean | 'undetermined'): Compliance =>
@@ -34,7 +35,7 @@ export class EventFactory {
       id: this.options.newId(),
       source: this.options.source,
       type,
-      time: this.options.now().toISOString(),
+      time: this.options.clock.now().toISOString(),
       subject,
       datacontenttype: 'application/json',
       correlationid: ctx.correlationId,

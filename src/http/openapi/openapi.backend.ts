@@ -1,6 +1,7 @@
 import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import { OpenAPIBackend, type Document, type Operation } from 'openapi-backend';
+import type { Contract } from '../../infra/contract/contract';
 import { FastRouter } from './fast-router';
 import { installRequestParser } from './request-parser';
 
@@ -30,9 +31,11 @@ export interface OpenApiRuntime {
  * Builds the request validator and router from the contract. JSON Schema 2020-12 (what OpenAPI 3.1
  * uses) needs Ajv2020; ajv-formats makes `date`, `uri` and friends real checks.
  */
-export async function createOpenApiRuntime(definitionPath: string): Promise<OpenApiRuntime> {
+export async function createOpenApiRuntime(contract: Contract): Promise<OpenApiRuntime> {
   const api = new OpenApi31Backend({
-    definition: definitionPath,
+    // A copy: openapi-backend dereferences the document it is given in place, and the contract's
+    // own document stays as written (its validators resolve the $refs themselves).
+    definition: structuredClone(contract.document) as Document,
     strict: true,
     // quick: compile no validator eagerly. openapi-backend would otherwise compile response and
     // response-header validators for every operation too, which the service never uses (tests

@@ -1,3 +1,4 @@
+import { Contract } from '../../../../src/infra/contract/contract';
 import { OpenAPIRouter, type Operation, type Request as OpenApiRequest } from 'openapi-backend';
 import { createOpenApiRuntime, type OpenApiRuntime } from '../../../../src/http/openapi/openapi.backend';
 import { OPENAPI_PATH } from '../../../../src/paths';
@@ -8,7 +9,7 @@ let runtime: OpenApiRuntime;
 let reference: OpenAPIRouter;
 
 beforeAll(async () => {
-  runtime = await createOpenApiRuntime(OPENAPI_PATH);
+  runtime = await createOpenApiRuntime(new Contract(OPENAPI_PATH));
   reference = new OpenAPIRouter({ definition: runtime.api.document });
 });
 
