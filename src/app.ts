@@ -16,8 +16,8 @@ import type { HttpDeps } from './http/http-deps';
 import { httpLoggerMiddleware } from './http/http-logger.middleware';
 import { metricsMiddleware } from './http/metrics.middleware';
 import { probesMiddleware } from './http/probes.middleware';
-import { createDispatcher } from './http/openapi/dispatcher';
-import type { OpenApiRuntime } from './http/openapi/openapi.backend';
+import { operationPipeline } from './http/openapi/operation.pipeline';
+import type { OpenApiRuntime } from './http/openapi/openapi.runtime';
 import { requestContextMiddleware } from './http/request-context';
 import type { Logger } from './infra/logging/logger';
 
@@ -67,7 +67,7 @@ export function buildApp(options: AppOptions): Express {
   app.use('/docs/assets', docsAssetsRouter());
   app.use('/console/assets', consoleAssetsRouter());
   app.use(
-    bodyGateMiddleware(options.openapi.router, options.security, {
+    bodyGateMiddleware(options.openapi, options.security, {
       preAuthBytes: options.preAuthBodyLimitBytes ?? DEFAULT_PREAUTH_BODY_LIMIT_BYTES,
       bytes: options.bodyLimitBytes,
       byOperation: { createComplianceCheckBatch: options.batchBodyLimitBytes ?? options.bodyLimitBytes },
@@ -75,7 +75,7 @@ export function buildApp(options: AppOptions): Express {
     }),
   );
   app.use(hostileInputMiddleware);
-  app.use(createDispatcher(options.openapi, handlers, options.security));
+  app.use(operationPipeline(options.openapi, handlers, options.security));
   app.use(errorMiddleware(options.logger));
   return app;
 }

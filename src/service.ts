@@ -5,7 +5,7 @@ import type { Config } from './config';
 import { checkReadiness } from './domain/health/readiness';
 import type { HttpDeps } from './http/http-deps';
 import { systemClock, type Clock } from './domain/clock';
-import { createOpenApiRuntime } from './http/openapi/openapi.backend';
+import { createOpenApiRuntime } from './http/openapi/openapi.runtime';
 import { closeConnectionsWhen, drainServer } from './http/server.drain';
 import { AmqpConnection } from './infra/amqp/amqp.connection';
 import type { Logger } from './infra/logging/logger';

@@ -1,8 +1,8 @@
 import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express';
-import type { Operation } from 'openapi-backend';
 import { verifyUtf8 } from './hostile-input.middleware';
 import { scanJsonBounds, type JsonBounds } from './json-bounds.scanner';
-import type { FastRouter } from './openapi/fast-router';
+import { routeOf } from './openapi/operation.pipeline';
+import type { OpenApiRuntime } from './openapi/openapi.runtime';
 import { lingerAfterAnswer } from './lingering-close';
 import { HttpProblemError } from './problem';
 import { isAuthenticated, type SecurityDeps } from './security/authenticate';
@@ -39,14 +39,14 @@ function skipBody(req: Request, res: Response): void {
 
 /**
  * Reads request bodies only for routes of the contract and only as far as the caller has earned:
- * the operation is routed exactly as the dispatcher will route it and the credential is checked
+ * the operation is routed once, the match kept for the operation pipeline (src/http/openapi/operation.pipeline.ts), and the credential is checked
  * (the same verification the contract's security handlers use, done once) BEFORE a byte of the
  * body is read. Unauthenticated callers get `preAuthBytes`; beyond that, or for unknown routes,
- * the body is left unread and the dispatcher answers 401 / 404 / 405 as usual, so the failure rate
+ * the body is left unread and the pipeline answers 401 / 404 / 405 as usual, so the failure rate
  * limiter, WWW-Authenticate and the audit trail see the request as any other. Bodies that are
  * read are scanned for depth and container size before JSON.parse builds anything.
  */
-export function bodyGateMiddleware(router: FastRouter<Operation>, security: SecurityDeps, limits: BodyLimits): RequestHandler {
+export function bodyGateMiddleware(runtime: Pick<OpenApiRuntime, 'router'>, security: SecurityDeps, limits: BodyLimits): RequestHandler {
   const verify = (req: Request, res: Response, buf: Buffer): void => {
     verifyUtf8(req, res, buf);
     const violation = scanJsonBounds(buf, limits.json);
@@ -87,8 +87,8 @@ export function bodyGateMiddleware(router: FastRouter<Operation>, security: Secu
 
   return (req: Request, res: Response, next: NextFunction): void => {
     if (!hasBody(req)) return next();
-    const match = router.match(req.method === 'HEAD' ? 'GET' : req.method, req.path);
-    // Unknown routes and bodies no parser here reads (the dispatcher answers 404, 405 or 415).
+    const match = routeOf(runtime, req, res);
+    // Unknown routes and bodies no parser here reads (the pipeline answers 404, 405 or 415).
     if (match.kind !== 'match' || !req.is(JSON_TYPES)) {
       skipBody(req, res);
       return next();

@@ -1,15 +1,21 @@
 import { randomUUID } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
+import type { Operation, ParsedRequest } from 'openapi-backend';
 import type { Principal } from '../domain/security/principal';
+import type { MatchResult } from './openapi/fast-router';
 
 export interface RequestContext {
   readonly requestId: string;
   readonly correlationId: string;
   /** GovStack Information Mediator client (`INSTANCE/CLASS/MEMBER/SUBSYSTEM`), when sent. */
   readonly imClient?: string;
+  /** The route of the contract the request matched, computed once (the body gate needs it first). */
+  match?: MatchResult<Operation>;
   /** The matched OpenAPI path template, set after routing; used by logs and metrics. */
   route?: string;
   operationId?: string;
+  /** The request's parameters and body as validated (and coerced) against the contract. */
+  request?: ParsedRequest;
   /** Set by the security layer once the caller is authenticated. */
   principal?: Principal;
   /** Why authentication failed, for the audit trail. */
@@ -51,6 +57,12 @@ export function requestContextMiddleware(req: Request, res: Response, next: Next
 
 export function requestContext(res: Response): RequestContext {
   return res.locals.ctx as RequestContext;
+}
+
+/** What an operation handler is given: the request's context once it has passed the contract. */
+export interface OperationContext extends RequestContext {
+  readonly operation: Operation;
+  readonly request: ParsedRequest;
 }
 
 /** The label logs and metrics use for a request: its route template, never the raw path. */

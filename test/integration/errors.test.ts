@@ -4,7 +4,7 @@ import { loadConfig } from '../../src/config';
 import { MongoConnection } from '../../src/infra/mongo/mongo.connection';
 import { createSecurity } from '../../src/wiring/security.wiring';
 import { createMetrics } from '../../src/infra/metrics/metrics';
-import { createOpenApiRuntime } from '../../src/http/openapi/openapi.backend';
+import { createOpenApiRuntime } from '../../src/http/openapi/openapi.runtime';
 import { OPENAPI_PATH } from '../../src/paths';
 import type { HttpDeps } from '../../src/http/http-deps';
 import { api } from '../support/contract';

@@ -1,10 +1,10 @@
 import type { Response } from 'express';
-import type { Context } from 'openapi-backend';
+import type { OperationContext } from '../request-context';
 import type { CommandContext } from '../../domain/command-context';
 import { isAdmin, viewerOf, type Viewer } from '../../domain/security/principal';
 import { requestContext } from '../request-context';
 
-export function actorOf(c: Context, imClient?: string): string {
+export function actorOf(c: OperationContext, imClient?: string): string {
   const header = (c.request.headers as Record<string, string | string[] | undefined>)['x-actor'];
   return (typeof header === 'string' && header.trim()) || imClient || 'anonymous';
 }
@@ -14,7 +14,7 @@ export function actorOf(c: Context, imClient?: string): string {
  * The actor is the authenticated subject; X-Actor is honoured only without authentication
  * (AUTH_MODE=none, the local default).
  */
-export function commandContext(c: Context, res: Response): CommandContext {
+export function commandContext(c: OperationContext, res: Response): CommandContext {
   const ctx = requestContext(res);
   const principal = ctx.principal;
   const actor = principal && principal.kind !== 'none' ? principal.subject : actorOf(c, ctx.imClient);

@@ -1,8 +1,8 @@
 import type { Request, Response } from 'express';
-import type { Context } from 'openapi-backend';
+import type { OperationContext } from '../request-context';
 import { HTML_CSP } from '../security-headers.middleware';
 
-/** What an operation handler returns; the dispatcher writes it to the response. */
+/** What an operation handler returns; the operation pipeline writes it to the response. */
 export interface HttpResult {
   readonly status: number;
   readonly body?: unknown;
@@ -20,7 +20,7 @@ export class JsonText {
   constructor(readonly text: string | Buffer) {}
 }
 
-export type OperationHandler = (c: Context, req: Request, res: Response) => HttpResult | Promise<HttpResult>;
+export type OperationHandler = (c: OperationContext, req: Request, res: Response) => HttpResult | Promise<HttpResult>;
 
 export const ok = (body: unknown, headers?: Record<string, string>): HttpResult => ({ status: 200, body, ...(headers ? { headers } : {}) });
 

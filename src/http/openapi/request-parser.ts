@@ -1,7 +1,7 @@
-import type { OpenAPIBackend, Operation, ParsedRequest, Request as OpenApiRequest } from 'openapi-backend';
+import type { OpenAPIRouter, Operation, ParsedRequest, Request as OpenApiRequest } from 'openapi-backend';
 import { normalizePath } from './fast-router';
 
-type ParseRequest = (req: OpenApiRequest, operation?: Operation) => ParsedRequest;
+export type ParseRequest = (req: OpenApiRequest, operation?: Operation) => ParsedRequest;
 
 interface Plan {
   readonly pattern: RegExp | undefined;
@@ -35,18 +35,17 @@ function planFor(operation: Operation): Plan | null {
 }
 
 /**
- * openapi-backend parses each request four times (before routing, after routing, for validation
- * and after type coercion), each time deep-cloning the query with lodash and recompiling the
- * path template into a RegExp: about 10 % of a /healthcheck's CPU (docs/performance.md). This
- * parser gives the same result for the common case from plans compiled once per operation. It
- * copies what validation may coerce in place (query, headers), as the original does.
+ * openapi-backend's public parser deep-clones the query with lodash and recompiles the path
+ * template into a RegExp on every call: about 10 % of a small request's CPU (docs/performance.md).
+ * This parser gives the same result for the common case from plans compiled once per operation,
+ * and hands anything else to openapi-backend's parser, called, never replaced. It copies what
+ * validation may coerce in place (query, headers), as the original does.
  */
-export function installRequestParser(api: OpenAPIBackend): void {
-  const router = api.router;
-  const original: ParseRequest = router.parseRequest.bind(router);
+export function fastRequestParser(router: OpenAPIRouter): ParseRequest {
+  const original: ParseRequest = (req, operation) => router.parseRequest(req, operation);
   const plans = new Map<Operation, Plan | null>();
 
-  router.parseRequest = ((req: OpenApiRequest, operation?: Operation): ParsedRequest => {
+  return (req: OpenApiRequest, operation?: Operation): ParsedRequest => {
     const headers = req.headers as Record<string, string | string[] | undefined>;
     if (headers.cookie !== undefined || (req.query !== undefined && typeof req.query !== 'object')) return original(req, operation);
     let plan = operation ? plans.get(operation) : NO_PARAMETERS;
@@ -85,5 +84,5 @@ export function installRequestParser(api: OpenAPIBackend): void {
       }
     }
     return { ...req, path, method: req.method.trim().toLowerCase(), params, headers: { ...headers }, query, cookies: {}, requestBody } as ParsedRequest;
-  }) as typeof router.parseRequest;
+  };
 }

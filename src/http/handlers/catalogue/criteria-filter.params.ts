@@ -1,4 +1,4 @@
-import type { Context } from 'openapi-backend';
+import type { OperationContext } from '../../request-context';
 import type { CriteriaFilter } from '../../../domain/catalogue/criteria.query';
 import type { SetStatus } from '../../../domain/catalogue/catalogue.types';
 import type { Query } from '../request-params';
@@ -6,7 +6,7 @@ import type { Query } from '../request-params';
 const list = (value: Query[string]): string[] | undefined =>
   value === undefined ? undefined : Array.isArray(value) ? value : [String(value)];
 
-export function criteriaFilter(c: Context): CriteriaFilter {
+export function criteriaFilter(c: OperationContext): CriteriaFilter {
   const q = c.request.query as Query;
   const filter: CriteriaFilter = {};
   for (const key of ['set', 'category', 'stage', 'type', 'level', 'theme', 'sourceCode', 'confidence'] as const) {
