@@ -7,9 +7,13 @@ import type { EventDelivery, HostileOutcome, PhaseFigures, PhaseWindow, RequestR
 
 export const isSuccess = (r: RequestRecord): boolean => r.status !== undefined && r.status >= 200 && r.status < 300;
 
-/** The phase a request belongs to: the last one that had started when the request did. */
+/**
+ * The phase a request belongs to: the last one that had started when the request did. The load
+ * starts a moment before the first phase, so what came before belongs to the first phase: no
+ * request may escape the figures.
+ */
 export function phaseOf(phases: readonly PhaseWindow[], at: number): PhaseWindow | undefined {
-  let found: PhaseWindow | undefined;
+  let found = phases[0];
   for (const p of phases) if (p.startedAt <= at) found = p;
   return found;
 }
