@@ -80,6 +80,7 @@ export function phaseFigures(phases: readonly PhaseWindow[], requests: readonly 
     const accepted = sent.filter((r) => r.status === 201 && r.assessmentId !== undefined);
     const caughtUp = eventsCaughtUpMs(p, accepted, firstArrival);
     const recovery = recoveryMs(p, requests, firstArrival);
+    const successes = sent.filter(isSuccess).map((r) => r.endedAt - r.startedAt);
     return {
       phase: p.name,
       sent: sent.length,
@@ -87,6 +88,7 @@ export function phaseFigures(phases: readonly PhaseWindow[], requests: readonly 
       failedInDbOutage: dbOutage.length,
       inFlightAtKill: killed.length,
       routedAway: mine.length - sent.length,
+      ...(successes.length > 0 ? { slowestSuccessMs: Math.max(...successes) } : {}),
       accepted: accepted.length,
       eventsLost: accepted.filter((r) => !firstArrival.has(r.assessmentId!)).length,
       eventsDuplicated: accepted.reduce((n, r) => n + (duplicatesBySubject.get(r.assessmentId!) ?? 0), 0),

@@ -4,7 +4,7 @@ const ms = (n: number | undefined): string => (n === undefined ? '—' : n < 100
 
 /** The per-phase figures as the Markdown table docs/reliability.md carries. */
 export function phaseTable(figures: readonly PhaseFigures[]): string {
-  const head = ['Phase', 'Sent', 'Failed (counted)', 'Failed in DB outage', 'In flight at kill', 'Routed away', 'Recovery', 'Accepted (201)', 'Events lost', 'Duplicated', 'Events caught up'];
+  const head = ['Phase', 'Sent', 'Failed (counted)', 'Failed in DB outage', 'In flight at kill', 'Routed away', 'Slowest 2xx', 'Recovery', 'Accepted (201)', 'Events lost', 'Duplicated', 'Events caught up'];
   const rows = figures.map((f) => [
     f.phase,
     f.sent,
@@ -12,6 +12,7 @@ export function phaseTable(figures: readonly PhaseFigures[]): string {
     f.failedInDbOutage,
     f.inFlightAtKill,
     f.routedAway,
+    ms(f.slowestSuccessMs),
     ms(f.recoveryMs),
     f.accepted,
     f.eventsLost,
@@ -19,7 +20,7 @@ export function phaseTable(figures: readonly PhaseFigures[]): string {
     ms(f.eventsCaughtUpMs),
   ]);
   const sum = (k: keyof PhaseFigures) => figures.reduce((n, f) => n + (f[k] as number), 0);
-  rows.push(['**total**', sum('sent'), sum('failed'), sum('failedInDbOutage'), sum('inFlightAtKill'), sum('routedAway'), '', sum('accepted'), sum('eventsLost'), sum('eventsDuplicated'), '']);
+  rows.push(['**total**', sum('sent'), sum('failed'), sum('failedInDbOutage'), sum('inFlightAtKill'), sum('routedAway'), '', '', sum('accepted'), sum('eventsLost'), sum('eventsDuplicated'), '']);
   const line = (cells: readonly unknown[]) => `| ${cells.map(String).join(' | ')} |`;
   return [line(head), line(head.map((_, i) => (i === 0 ? '---' : '---:'))), ...rows.map(line)].join('\n');
 }

@@ -63,6 +63,8 @@ export interface PhaseFigures {
   /** Failures of requests in flight on a replica when it was killed (reported, not counted). */
   readonly inFlightAtKill: number;
   readonly routedAway: number;
+  /** The longest a successful request took: how long the outage held requests that still succeeded. */
+  readonly slowestSuccessMs?: number;
   /** Checks answered 201. */
   readonly accepted: number;
   /** Accepted checks whose event never arrived. */
