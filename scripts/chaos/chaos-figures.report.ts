@@ -98,6 +98,19 @@ export function phaseFigures(phases: readonly PhaseWindow[], requests: readonly 
   });
 }
 
+/** Events that arrived more than `thresholdMs` after their check's 201, by phase and accepting replica. */
+export function lateEvents(phases: readonly PhaseWindow[], requests: readonly RequestRecord[], deliveries: readonly EventDelivery[], thresholdMs: number): Record<string, number> {
+  const { firstArrival } = indexDeliveries(deliveries);
+  const late: Record<string, number> = {};
+  for (const r of requests) {
+    const at = r.assessmentId === undefined ? undefined : firstArrival.get(r.assessmentId);
+    if (at === undefined || at - r.endedAt <= thresholdMs) continue;
+    const key = `${phaseOf(phases, r.startedAt)?.name ?? '?'} / replica ${r.replica}`;
+    late[key] = (late[key] ?? 0) + 1;
+  }
+  return late;
+}
+
 /**
  * Pass only when no event of an accepted check was lost, no request failed outside the excused
  * windows, every hostile payload got the answer expected, no replica died unbidden, and every

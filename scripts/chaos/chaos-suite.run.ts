@@ -14,7 +14,7 @@ import { benchAuth } from '../../bench/support/bench-auth';
 import { compliantNotebookOffer } from '../../test/support/offer-fixtures';
 import { freePort } from '../../test/support/process';
 import { startTcpProxy } from '../../test/support/tcp-proxy';
-import { phaseFigures, verdict } from './chaos-figures.report';
+import { lateEvents, phaseFigures, verdict } from './chaos-figures.report';
 import { runPhases } from './chaos-phases.plan';
 import { hostileTable, phaseTable, verdictText } from './chaos-table.presenter';
 import { EventLedger } from './event-ledger.consumer';
@@ -85,6 +85,7 @@ async function main(): Promise<number> {
   console.log(phaseTable(figures));
   console.log(`\n${hostileTable(outcome.hostile)}\n`);
   console.log(`Deliveries ${ledger.deliveries.length}, distinct event ids ${new Set(ledger.deliveries.map((d) => d.id)).size}, events of checks not answered 201 (committed, answer lost) ${unacknowledged}`);
+  console.log(`Events arriving more than 5 s after their 201, by phase / accepting replica: ${JSON.stringify(lateEvents(outcome.phases, load.records, ledger.deliveries, 5_000))}`);
   if (missing.length > 0) console.log(`Assessments whose event never arrived: ${missing.slice(0, 20).join(', ')}${missing.length > 20 ? ', …' : ''}`);
   const errors = new Map<string, number>();
   for (const r of load.records) if (!r.routedAway && r.status !== 201) errors.set(String(r.status ?? r.error), (errors.get(String(r.status ?? r.error)) ?? 0) + 1);
@@ -95,8 +96,8 @@ async function main(): Promise<number> {
   await ledger.close();
   await brokerProxy.close();
   await db.stop();
-  if (result.pass) rmSync(workDir, { recursive: true, force: true });
-  else console.log(`replica logs kept in ${workDir}`);
+  if (result.pass && !process.env.CHAOS_KEEP_LOGS) rmSync(workDir, { recursive: true, force: true });
+  else console.log(`replica logs and database kept in ${workDir}`);
   return result.pass ? 0 : 1;
 }
 

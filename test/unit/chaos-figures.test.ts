@@ -1,4 +1,4 @@
-import { phaseFigures, verdict } from '../../scripts/chaos/chaos-figures.report';
+import { lateEvents, phaseFigures, verdict } from '../../scripts/chaos/chaos-figures.report';
 import type { EventDelivery, HostileOutcome, PhaseWindow, RequestRecord } from '../../scripts/chaos/chaos.types';
 
 /** The rules that decide whether `npm run chaos` passes: a silent pass must be impossible. */
@@ -47,6 +47,11 @@ describe('chaos figures', () => {
     ];
     const f = byPhase(records, []).replica!;
     expect(f).toMatchObject({ sent: 3, inFlightAtKill: 1, failed: 2, routedAway: 1 });
+  });
+
+  it('names the events that arrived late by phase and accepting replica', () => {
+    const records = [ok(0, 10, 20, 'a'), ok(1, 330, 340, 'b'), ok(1, 341, 342, 'c')];
+    expect(lateEvents(phases, records, [event('e1', 'a', 21), event('e2', 'b', 400), event('e3', 'c', 343)], 50)).toEqual({ 'replica / replica 1': 1 });
   });
 
   it('attributes a request started before the first phase to it, so none escapes the figures', () => {
