@@ -48,6 +48,9 @@ async function main(): Promise<number> {
   const env = { ...auth.env, MONGODB_URI: db.uri('chaos'), AMQP_URL: viaProxy.toString(), AMQP_EXCHANGE: exchange };
   const replicas: ReplicaProcess[] = [];
   for (const i of [0, 1]) replicas.push(new ReplicaProcess(i, await freePort(), { ...env, INSTANCE_ID: `chaos-replica-${i}` }, path.join(workDir, `replica-${i}.log`)));
+  // FerretDB exits with the run by itself (-watch-stdin); the replicas' output goes to files, so
+  // nothing would stop them if the run died half-way.
+  process.once('exit', () => replicas.forEach((r) => r.killNow()));
   // One after the other: both seed the catalogue at start-up.
   for (const r of replicas) await r.start();
   const ledger = new EventLedger(AMQP_URL, exchange);

@@ -61,6 +61,12 @@ export class ReplicaProcess {
     return this.signal('SIGKILL');
   }
 
+  /** Synchronous, for the run's exit path: a replica must not outlive a run that crashed. */
+  killNow(): void {
+    this.stoppedByHarness = true;
+    this.child?.kill('SIGKILL');
+  }
+
   /** A graceful stop at the end of the run. */
   stop(): Promise<void> {
     this.stoppedByHarness = true;
