@@ -12,7 +12,7 @@ import { criterionSetModel } from '../infra/mongo/catalogue/criterion-set.model'
 import type { MongoConnection } from '../infra/mongo/mongo.connection';
 import { loadSeedFiles } from '../infra/seed/seed-files';
 import type { EventFactory } from '../domain/events/event.factory';
-import { NO_SINK, type OutboxSink } from '../infra/outbox/outbox.fields';
+import { NO_SINK, type OutboxSink } from '../infra/outbox/outbox.sink';
 
 export interface CatalogueModule {
   readonly service: CatalogueService;

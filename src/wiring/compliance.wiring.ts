@@ -6,7 +6,7 @@ import { assessmentModel, profileModel } from '../infra/mongo/compliance/complia
 import { MongoAssessmentRepository, MongoProfileRepository } from '../infra/mongo/compliance/compliance.repositories';
 import type { MongoConnection } from '../infra/mongo/mongo.connection';
 import type { EventFactory } from '../domain/events/event.factory';
-import type { OutboxSink } from '../infra/outbox/outbox.fields';
+import type { OutboxSink } from '../infra/outbox/outbox.sink';
 import type { Clock } from '../domain/clock';
 
 /** Assembles compliance checks from the domain service and its MongoDB repositories. */

@@ -1,7 +1,7 @@
 import { systemClock } from '../../src/domain/clock';
 import { randomUUID } from 'node:crypto';
 import amqplib from 'amqplib';
-import { NO_SINK } from '../../src/infra/outbox/outbox.fields';
+import { NO_SINK } from '../../src/infra/outbox/outbox.sink';
 import { createCompliance } from '../../src/wiring/compliance.wiring';
 import { assertEventMatchesAsyncApi, validateEventHeaders, loadAsyncApi } from '../support/asyncapi';
 import { TEST_ORG } from '../support/auth';

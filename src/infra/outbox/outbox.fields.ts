@@ -25,10 +25,3 @@ export function outboxFields(events: readonly CloudEvent[]): OutboxFields {
 export function outboxPush(events: readonly CloudEvent[]): Record<string, unknown> {
   return events.length > 0 ? { $push: { outbox: { $each: [...events] } }, $set: { outboxAt: newest(events) } } : {};
 }
-
-/** Where repositories hand freshly written events for immediate publication (the fast path). */
-export interface OutboxSink {
-  written(collection: OutboxCollection, events: readonly CloudEvent[]): void;
-}
-
-export const NO_SINK: OutboxSink = { written: () => undefined };

@@ -2,7 +2,8 @@ import type { CloudEvent } from '../../domain/events/event.types';
 import type { AmqpConnection } from '../amqp/amqp.connection';
 import type { EventPublisher } from '../amqp/event.publisher';
 import type { Logger } from '../logging/logger';
-import type { OutboxCollection, OutboxSink } from './outbox.fields';
+import type { OutboxCollection } from './outbox.fields';
+import type { OutboxSink } from './outbox.sink';
 import type { OutboxMarkers } from './outbox.markers';
 import type { OutboxMetrics } from './outbox.metrics';
 

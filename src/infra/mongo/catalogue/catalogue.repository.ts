@@ -2,7 +2,8 @@ import type { Model } from 'mongoose';
 import type { CatalogueStore } from '../../../domain/catalogue/catalogue.store';
 import type { CriterionSetDefinition, SetStatus, StoredCriterionSet } from '../../../domain/catalogue/catalogue.types';
 import type { CloudEvent } from '../../../domain/events/event.types';
-import { NO_SINK, outboxFields, outboxPush, type OutboxSink } from '../../outbox/outbox.fields';
+import { outboxFields, outboxPush } from '../../outbox/outbox.fields';
+import { NO_SINK, type OutboxSink } from '../../outbox/outbox.sink';
 import type { CriterionSetDocument } from './criterion-set.model';
 
 const DUPLICATE_KEY = 11000;

@@ -4,7 +4,8 @@ import type { Assessment } from '../../../domain/compliance/assessment.types';
 import type { AssessmentFilter, AssessmentStore, ProfileStore } from '../../../domain/compliance/compliance.store';
 import type { TenderProfile } from '../../../domain/compliance/tender-profile.types';
 import type { CloudEvent } from '../../../domain/events/event.types';
-import { NO_SINK, outboxFields, type OutboxSink } from '../../outbox/outbox.fields';
+import { outboxFields } from '../../outbox/outbox.fields';
+import { NO_SINK, type OutboxSink } from '../../outbox/outbox.sink';
 import type { AssessmentDocument, ProfileDocument } from './compliance.models';
 import { upgradeAssessment } from '../../../domain/compliance/assessment.upgrade';
 
