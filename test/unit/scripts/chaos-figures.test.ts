@@ -1,5 +1,5 @@
-import { lateEvents, phaseFigures, verdict } from '../../scripts/chaos/chaos-figures.report';
-import type { EventDelivery, HostileOutcome, PhaseWindow, RequestRecord } from '../../scripts/chaos/chaos.types';
+import { lateEvents, phaseFigures, verdict } from '../../../scripts/chaos/chaos-figures.report';
+import type { EventDelivery, HostileOutcome, PhaseWindow, RequestRecord } from '../../../scripts/chaos/chaos.types';
 
 /** The rules that decide whether `npm run chaos` passes: a silent pass must be impossible. */
 
