@@ -5,6 +5,8 @@ import type { AuditEvent, AuditFilter } from '../../domain/audit/audit.types';
 import type { Logger } from '../logging/logger';
 import { AuditRetention } from './audit-retention';
 import { DENIAL_ACTIONS, DenialAggregator, type DenialAggregate } from './denial-aggregator';
+import { bulkWriteFailures } from '../mongo/mongo-errors';
+import { readPage } from '../mongo/mongo-paging';
 
 /** Stored with a TTL date: the database removes an entry once its retention has passed. */
 type AuditDoc = Omit<AuditEvent, 'id'> & { _id: string; expiresAt?: Date };
@@ -139,9 +141,9 @@ export class AuditLog {
     await this.collection.insertMany(batch, { ordered: false }).catch((err: unknown) => {
       // A partly applied batch: entries whose id already exists are stored; keep the rest for
       // the next attempt (they are in the log stream already).
-      const writeErrors = (err as { writeErrors?: { code?: number; index?: number; err?: { code?: number; index?: number } }[] }).writeErrors;
-      const stored = new Set((writeErrors ?? []).filter((e) => (e.code ?? e.err?.code) === 11000).map((e) => e.index ?? e.err?.index));
-      const failed = writeErrors ? new Set(writeErrors.map((e) => e.index ?? e.err?.index)) : undefined;
+      const failures = bulkWriteFailures(err);
+      const stored = new Set((failures ?? []).filter((f) => f.duplicate).map((f) => f.index));
+      const failed = failures ? new Set(failures.map((f) => f.index)) : undefined;
       const retry = batch.filter((_, i) => !stored.has(i) && (failed === undefined || failed.has(i)));
       this.buffer.unshift(...retry.slice(0, MAX_BUFFER - this.buffer.length));
       this.retryLater(err, 'audit events');
@@ -155,10 +157,10 @@ export class AuditLog {
     // Stored times are UTC ISO strings; normalise the bounds (which may carry offsets) the same way.
     const utc = (t: string) => new Date(t).toISOString();
     if (filter.from || filter.to) query.at = { ...(filter.from ? { $gte: utc(filter.from) } : {}), ...(filter.to ? { $lte: utc(filter.to) } : {}) };
-    const [total, docs] = await Promise.all([
-      this.collection.countDocuments(query),
-      this.collection.find(query).sort({ at: -1, _id: 1 }).skip((page - 1) * pageSize).limit(pageSize).toArray(),
-    ]);
-    return { items: docs.map(({ _id, expiresAt: _expiry, ...rest }) => ({ id: _id, ...rest })), page, pageSize, total, lastPage: Math.max(1, Math.ceil(total / pageSize)) };
+    const paged = {
+      count: () => this.collection.countDocuments(query),
+      slice: (skip: number, limit: number) => this.collection.find(query).sort({ at: -1, _id: 1 }).skip(skip).limit(limit).toArray(),
+    };
+    return readPage(paged, page, pageSize, ({ _id, expiresAt: _expiry, ...rest }) => ({ id: _id, ...rest }));
   }
 }

@@ -15,3 +15,34 @@ export function isDatabaseUnavailable(err: unknown): boolean {
   // mongoose with bufferCommands=false, before the first connection or after close()
   return /before initial connection is complete|Connection was force closed|client was closed/i.test(err.message);
 }
+
+const DUPLICATE_KEY = 11000;
+
+/** True when a single write failed because a document with the same unique key exists. */
+export function isDuplicateKey(err: unknown): boolean {
+  return (err as { code?: unknown } | null)?.code === DUPLICATE_KEY;
+}
+
+/** One failed document of an unordered bulk write: its position in the batch and why. */
+export interface BulkWriteFailure {
+  readonly index: number;
+  readonly duplicate: boolean;
+}
+
+type RawWriteError = { code?: number; index?: number; err?: { code?: number; index?: number } };
+
+/**
+ * The documents an unordered insertMany did not write, or undefined when the error is not a
+ * bulk-write error (nothing is known about what was written). The driver reports the index and
+ * code at the top of each write error or, depending on its version, under `err`.
+ */
+export function bulkWriteFailures(err: unknown): BulkWriteFailure[] | undefined {
+  const writeErrors = (err as { writeErrors?: RawWriteError[] } | null)?.writeErrors;
+  if (!Array.isArray(writeErrors)) return undefined;
+  return writeErrors.map((e) => ({ index: e.index ?? e.err?.index ?? -1, duplicate: (e.code ?? e.err?.code) === DUPLICATE_KEY }));
+}
+
+/** True when every document an unordered insertMany did not write already existed. */
+export function onlyDuplicates(failures: readonly BulkWriteFailure[] | undefined): failures is readonly BulkWriteFailure[] {
+  return failures !== undefined && failures.every((f) => f.duplicate);
+}

@@ -1,6 +1,5 @@
 import type { Connection } from 'mongoose';
-
-const DUPLICATE_KEY = 11000;
+import { isDuplicateKey } from '../mongo/mongo-errors';
 
 interface StateDoc {
   _id: string;
@@ -34,7 +33,7 @@ export class OutboxLease {
     try {
       await this.collection.insertOne({ _id: 'sweeper', owner: '', leaseUntil: new Date(0), sweptUntil: new Date(0) });
     } catch (err) {
-      if ((err as { code?: number }).code !== DUPLICATE_KEY) throw err;
+      if (!isDuplicateKey(err)) throw err;
     }
     return this.collection.findOneAndUpdate(
       { _id: 'sweeper', $or: [{ leaseUntil: { $lt: now } }, { owner: this.owner }] },

@@ -1,6 +1,5 @@
 import type { Connection } from 'mongoose';
-
-const DUPLICATE_KEY = 11000;
+import { bulkWriteFailures, onlyDuplicates } from '../mongo/mongo-errors';
 
 interface MarkerDoc {
   _id: string;
@@ -26,8 +25,7 @@ export class OutboxMarkers {
     try {
       await this.collection.insertMany(eventIds.map((_id) => ({ _id, at })), { ordered: false });
     } catch (err) {
-      const writeErrors = (err as { writeErrors?: { code?: number; err?: { code?: number } }[] }).writeErrors;
-      if (!writeErrors?.every((e) => (e.code ?? e.err?.code) === DUPLICATE_KEY)) throw err;
+      if (!onlyDuplicates(bulkWriteFailures(err))) throw err;
     }
   }
 

@@ -5,8 +5,8 @@ import type { CloudEvent } from '../../../domain/events/event.types';
 import { outboxFields, outboxPush } from '../../outbox/outbox.fields';
 import { NO_SINK, type OutboxSink } from '../../outbox/outbox.sink';
 import type { CriterionSetDocument } from './criterion-set.model';
+import { isDuplicateKey } from '../mongo-errors';
 
-const DUPLICATE_KEY = 11000;
 
 function toDocument(set: StoredCriterionSet): CriterionSetDocument {
   const { definition, ...lifecycle } = set;
@@ -43,7 +43,7 @@ export class MongoCatalogueRepository implements CatalogueStore {
       this.sink.written('criterion_sets', events);
       return true;
     } catch (err) {
-      if ((err as { code?: number }).code === DUPLICATE_KEY) return false;
+      if (isDuplicateKey(err)) return false;
       throw err;
     }
   }

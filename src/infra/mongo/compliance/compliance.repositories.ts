@@ -8,17 +8,15 @@ import { outboxFields } from '../../outbox/outbox.fields';
 import { NO_SINK, type OutboxSink } from '../../outbox/outbox.sink';
 import type { AssessmentDocument, ProfileDocument } from './compliance.models';
 import { upgradeAssessment } from '../../../domain/compliance/assessment.upgrade';
+import { bulkWriteFailures, isDuplicateKey, onlyDuplicates } from '../mongo-errors';
+import { readPage } from '../mongo-paging';
 
-const DUPLICATE_KEY = 11000;
-const isDuplicate = (err: unknown): boolean => (err as { code?: number }).code === DUPLICATE_KEY;
-
-async function page<D, T>(model: Model<D>, filter: Record<string, unknown>, sort: Record<string, 1 | -1>, pageNo: number, size: number, map: (d: D) => T): Promise<Page<T>> {
-  const [total, docs] = await Promise.all([
-    model.countDocuments(filter),
-    model.find(filter).sort(sort).skip((pageNo - 1) * size).limit(size).lean<D[]>(),
-  ]);
-  const lastPage = Math.max(1, Math.ceil(total / size));
-  return { items: docs.map(map), page: pageNo, pageSize: size, total, lastPage };
+function page<D, T>(model: Model<D>, filter: Record<string, unknown>, sort: Record<string, 1 | -1>, pageNo: number, size: number, map: (d: D) => T): Promise<Page<T>> {
+  const query = {
+    count: () => model.countDocuments(filter).exec(),
+    slice: (skip: number, limit: number) => model.find(filter).sort(sort).skip(skip).limit(limit).lean<D[]>().exec(),
+  };
+  return readPage(query, pageNo, size, map);
 }
 
 /**
@@ -44,7 +42,7 @@ export class MongoProfileRepository implements ProfileStore {
       this.sink.written('tender_profiles', events);
     } catch (err) {
       // An implicit profile of an idempotent retry already exists: the same snapshot.
-      if (!isDuplicate(err)) throw err;
+      if (!isDuplicateKey(err)) throw err;
     }
   }
 
@@ -96,7 +94,7 @@ export class MongoAssessmentRepository implements AssessmentStore {
       this.sink.written('assessments', events);
       return true;
     } catch (err) {
-      if (isDuplicate(err)) return false;
+      if (isDuplicateKey(err)) return false;
       throw err;
     }
   }
@@ -107,9 +105,9 @@ export class MongoAssessmentRepository implements AssessmentStore {
     try {
       await this.model.collection.insertMany(entries.map((e) => toDocument(e.assessment, e.events)) as never[], { ordered: false });
     } catch (err) {
-      const writeErrors = (err as { writeErrors?: { code?: number; index?: number; err?: { index?: number; code?: number } }[] }).writeErrors;
-      if (!writeErrors || !writeErrors.every((e) => (e.code ?? e.err?.code) === DUPLICATE_KEY)) throw err;
-      existed = new Set(writeErrors.map((e) => entries[e.index ?? e.err?.index ?? -1]?.assessment.id).filter((id): id is string => id !== undefined));
+      const failures = bulkWriteFailures(err);
+      if (!onlyDuplicates(failures)) throw err;
+      existed = new Set(failures.map((f) => entries[f.index]?.assessment.id).filter((id): id is string => id !== undefined));
     }
     this.sink.written('assessments', entries.filter((e) => !existed.has(e.assessment.id)).flatMap((e) => e.events));
     return existed;

@@ -1,5 +1,6 @@
 import { Schema, type Connection, type Model } from 'mongoose';
 import type { IdempotencyRecord, IdempotencyStore } from '../../../domain/compliance/idempotency';
+import { isDuplicateKey } from '../mongo-errors';
 
 interface IdempotencyDocument {
   _id: string;
@@ -27,7 +28,6 @@ export function idempotencyModel(connection: Connection): Model<IdempotencyDocum
   return connection.models.IdempotencyKey ?? connection.model<IdempotencyDocument>('IdempotencyKey', schema);
 }
 
-const DUPLICATE_KEY = 11000;
 const toRecord = (d: IdempotencyDocument): IdempotencyRecord => ({
   id: d._id, fingerprint: d.fingerprint, resultIds: d.resultIds, createdAt: d.createdAt.toISOString(), expiresAt: d.expiresAt.toISOString(),
 });
@@ -48,7 +48,7 @@ export class MongoIdempotencyStore implements IdempotencyStore {
       await this.model.create(toDocument(record));
       return record;
     } catch (err) {
-      if ((err as { code?: number }).code !== DUPLICATE_KEY) throw err;
+      if (!isDuplicateKey(err)) throw err;
     }
     const live = await this.get(record.id, now);
     if (live) return live;
