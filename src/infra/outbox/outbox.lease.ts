@@ -6,6 +6,12 @@ interface StateDoc {
   owner: string;
   leaseUntil: Date;
   sweptUntil: Date;
+  /**
+   * Set by the first complete sweep of a version that records pending entries. Until then the
+   * aggregates may hold events written without one (by an earlier version), so sweeps read the
+   * time window of every collection, as those versions did.
+   */
+  pendingTracked?: boolean;
 }
 
 /**
@@ -48,7 +54,7 @@ export class OutboxLease {
   }
 
   async advance(sweptUntil: Date): Promise<void> {
-    await this.collection.updateOne({ _id: 'sweeper', owner: this.owner }, { $set: { sweptUntil } });
+    await this.collection.updateOne({ _id: 'sweeper', owner: this.owner }, { $set: { sweptUntil, pendingTracked: true } });
   }
 
   async release(): Promise<void> {

@@ -8,6 +8,8 @@ import type { OutboxMarkers } from './outbox.markers';
 import type { OutboxMetrics } from './outbox.metrics';
 import { OutboxLease } from './outbox.lease';
 import { OutboxScanner } from './outbox.scanner';
+import { OutboxPending } from './outbox.pending';
+import { readBacklog } from './outbox.backlog';
 
 export interface SweeperOptions {
   readonly intervalMs: number;
@@ -19,6 +21,8 @@ export interface SweeperOptions {
   readonly batchSize: number;
   /** Markers are kept this long beyond the window: slack for clock skew between replicas. */
   readonly markerRetentionMs: number;
+  /** Beyond this many documents with due events, a collection's time window is read instead of each document. */
+  readonly byIdLimit?: number;
 }
 
 export interface PendingStatus {
@@ -36,16 +40,18 @@ export interface SweepReport {
 }
 
 /**
- * The safety net of the outbox. One replica at a time (holding the lease) scans the events
- * written since its checkpoint, minus an overlap, publishes every one the broker has not
- * confirmed (crashed writers, exhausted retries, restarts) and moves the checkpoint forward only
- * when all were confirmed. Idempotent: running it again publishes nothing new.
+ * The safety net of the outbox. One replica at a time (holding the lease) reads the pending
+ * entries, drops those the broker has confirmed, publishes the rest from their documents
+ * (crashed writers, exhausted retries, restarts; a collection with many reads its time window
+ * instead) and moves the checkpoint forward only when all were confirmed. An idle sweep reads no
+ * aggregate. Idempotent: running it again publishes nothing new.
  */
 export class OutboxSweeper {
   private timer?: NodeJS.Timeout;
   private running?: Promise<SweepReport>;
   readonly lease: OutboxLease;
   private readonly scanner: OutboxScanner;
+  private readonly pending: OutboxPending;
   last?: SweepReport;
 
   constructor(
@@ -60,6 +66,7 @@ export class OutboxSweeper {
   ) {
     this.lease = new OutboxLease(connection, owner, options.leaseMs);
     this.scanner = new OutboxScanner(connection, options.batchSize);
+    this.pending = new OutboxPending(connection);
     amqp.onConnect(() => setTimeout(() => void this.sweep(), 200).unref());
   }
 
@@ -98,12 +105,11 @@ export class OutboxSweeper {
     const to = new Date(Date.now() - this.options.graceMs);
     const from = new Date(state.sweptUntil.getTime() - this.options.overlapMs);
     const confirmedIds = await this.markers.since(from);
+    const backlog = await readBacklog(this.pending, confirmedIds, to, { batchSize: this.options.batchSize, byIdLimit: this.options.byIdLimit ?? 16 });
     let scannedEvents = 0;
     let republished = 0;
+    let failed = 0;
     let complete = true;
-    // Unconfirmed events still in their grace period, and ones this sweep failed to publish: the
-    // outbox depth and oldest-pending gauges, updated as a by-product of the scan.
-    const pending = { count: 0, oldest: undefined as number | undefined };
     let renewedAt = Date.now();
     // Publishing a batch overlaps with reading the next ones (a few batches in flight).
     const inFlight = new Set<Promise<void>>();
@@ -116,14 +122,16 @@ export class OutboxSweeper {
         this.metrics.latency.observe({ path: 'sweeper' }, (Date.now() - Date.parse(e.time)) / 1000);
       }
       republished += confirmed.length;
-      for (const e of missing.filter((_, i) => results[i] !== 'ack')) {
-        pending.count += 1;
-        pending.oldest = Math.min(pending.oldest ?? Date.parse(e.time), Date.parse(e.time));
-      }
+      failed += missing.length - confirmed.length;
       if (confirmed.length < missing.length) complete = false;
     };
     for (const name of OUTBOX_COLLECTIONS) {
-      for await (const events of this.scanner.unconfirmed(name, from, to, confirmedIds, pending)) {
+      const work = backlog.byCollection[name];
+      if (state.pendingTracked && work.due === 0) continue;
+      const batches = state.pendingTracked && work.documents
+        ? this.scanner.byIds(name, work.documents, work.events)
+        : this.scanner.window(name, from, to, confirmedIds);
+      for await (const events of batches) {
         scannedEvents += events.scanned;
         if (events.missing.length > 0) {
           const p: Promise<void> = publish(events.missing).finally(() => inFlight.delete(p));
@@ -138,37 +146,32 @@ export class OutboxSweeper {
       }
     }
     await Promise.all(inFlight);
-    this.metrics.pending.set(pending.count);
-    this.metrics.oldestAge.set(pending.oldest === undefined ? 0 : (Date.now() - pending.oldest) / 1000);
+    // Entries still unconfirmed: the young ones, and what this sweep could not publish.
+    const oldest = complete ? backlog.oldestYoung : Math.min(backlog.oldestDue ?? Infinity, backlog.oldestYoung ?? Infinity);
+    this.metrics.pending.set(complete ? backlog.unconfirmed - backlog.due : Math.max(failed, backlog.unconfirmed - republished));
+    this.metrics.oldestAge.set(oldest === undefined || oldest === Infinity ? 0 : (Date.now() - oldest) / 1000);
     if (!complete) return { result: 'incomplete', scannedEvents, republished, at };
     await this.lease.advance(to);
-    // A marker is never older than its event, so markers before the next window's start are done with.
+    // Entries and markers before the next window's start are done with (markers are kept longer:
+    // a marker is never older than its event, and the retention covers clock skew).
+    await this.pending.clear(new Date(to.getTime() - this.options.overlapMs));
     await this.markers.prune(new Date(to.getTime() - this.options.overlapMs - this.options.markerRetentionMs));
     if (republished > 0) this.logger.info({ republished, scannedEvents }, 'outbox sweeper published events the fast path had not');
     return { result: 'done', scannedEvents, republished, at };
   }
 
-  /** Events written since the checkpoint (minus the overlap) that the broker has not confirmed yet. */
+  /** Events recorded as pending (since the checkpoint, minus the overlap) that the broker has not confirmed yet. */
   async status(): Promise<PendingStatus> {
     const state = await this.lease.read();
     const from = new Date((state?.sweptUntil.getTime() ?? 0) - this.options.overlapMs);
     const confirmed = await this.markers.since(from);
-    const byCollection = {} as Record<OutboxCollection, number>;
-    let oldest: number | undefined;
-    for (const name of OUTBOX_COLLECTIONS) {
-      const young = { count: 0, oldest: undefined as number | undefined };
-      for await (const { missing } of this.scanner.unconfirmed(name, from, new Date(Date.now() + 60_000), confirmed, young)) {
-        young.count += missing.length;
-        for (const e of missing) young.oldest = Math.min(young.oldest ?? Infinity, Date.parse(e.time));
-      }
-      byCollection[name] = young.count;
-      if (young.oldest !== undefined) oldest = Math.min(oldest ?? young.oldest, young.oldest);
-    }
-    const pending = Object.values(byCollection).reduce((a, b) => a + b, 0);
-    this.metrics.pending.set(pending);
+    const backlog = await readBacklog(this.pending, confirmed, new Date(0), { batchSize: this.options.batchSize, byIdLimit: 0 });
+    const byCollection = Object.fromEntries(OUTBOX_COLLECTIONS.map((c) => [c, backlog.byCollection[c].unconfirmed])) as Record<OutboxCollection, number>;
+    const oldest = backlog.oldestYoung;
+    this.metrics.pending.set(backlog.unconfirmed);
     this.metrics.oldestAge.set(oldest === undefined ? 0 : (Date.now() - oldest) / 1000);
     return {
-      pending,
+      pending: backlog.unconfirmed,
       byCollection,
       ...(oldest !== undefined ? { oldestPendingAt: new Date(oldest).toISOString() } : {}),
       ...(state ? { sweptUntil: state.sweptUntil.toISOString() } : {}),

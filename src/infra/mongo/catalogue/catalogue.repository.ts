@@ -4,6 +4,7 @@ import type { CriterionSetDefinition, SetStatus, StoredCriterionSet } from '../.
 import type { CloudEvent } from '../../../domain/events/event.types';
 import { outboxFields, outboxPush } from '../../outbox/outbox.fields';
 import { NO_SINK, type OutboxSink } from '../../outbox/outbox.sink';
+import { OutboxPending } from '../../outbox/outbox.pending';
 import type { CriterionSetDocument } from './criterion-set.model';
 import { isDuplicateKey } from '../mongo-errors';
 
@@ -22,10 +23,14 @@ function toDomain(doc: CriterionSetDocument): StoredCriterionSet {
 
 /** Lean reads (plain objects, no hydration); writes are single-document and conditional. */
 export class MongoCatalogueRepository implements CatalogueStore {
+  private readonly pending: OutboxPending;
+
   constructor(
     private readonly model: Model<CriterionSetDocument>,
     private readonly sink: OutboxSink = NO_SINK,
-  ) {}
+  ) {
+    this.pending = new OutboxPending(model.db);
+  }
 
   async list(): Promise<StoredCriterionSet[]> {
     const docs = await this.model.find().sort({ _id: 1 }).lean<CriterionSetDocument[]>();
@@ -39,6 +44,7 @@ export class MongoCatalogueRepository implements CatalogueStore {
 
   async insert(set: StoredCriterionSet, events: readonly CloudEvent[] = []): Promise<boolean> {
     try {
+      await this.pending.record('criterion_sets', set.definition.id, events);
       await this.model.create({ ...toDocument(set), ...outboxFields(events) });
       this.sink.written('criterion_sets', events);
       return true;
@@ -54,6 +60,7 @@ export class MongoCatalogueRepository implements CatalogueStore {
     const unset = Object.fromEntries(OPTIONAL_FIELDS.filter((f) => next[f] === undefined).map((f) => [f, '']));
     const push = outboxPush(events) as { $push?: unknown; $set?: Record<string, unknown> };
     const update = { $set: { ...fields, ...push.$set }, ...(push.$push ? { $push: push.$push } : {}), ...(Object.keys(unset).length ? { $unset: unset } : {}) };
+    await this.pending.record('criterion_sets', id, events);
     const result = await this.model.updateOne({ _id: id, status: expected.status, revision: expected.revision }, update);
     if (result.matchedCount !== 1) return false;
     this.sink.written('criterion_sets', events);

@@ -6,6 +6,7 @@ import type { TenderProfile } from '../../../domain/compliance/tender-profile.ty
 import type { CloudEvent } from '../../../domain/events/event.types';
 import { outboxFields } from '../../outbox/outbox.fields';
 import { NO_SINK, type OutboxSink } from '../../outbox/outbox.sink';
+import { OutboxPending } from '../../outbox/outbox.pending';
 import type { AssessmentDocument, ProfileDocument } from './compliance.models';
 import { upgradeAssessment } from '../../../domain/compliance/assessment.upgrade';
 import { bulkWriteFailures, isDuplicateKey, onlyDuplicates } from '../mongo-errors';
@@ -28,14 +29,18 @@ const PROFILE_CACHE_SIZE = 1_000;
 
 export class MongoProfileRepository implements ProfileStore {
   private readonly cache = new Map<string, TenderProfile>();
+  private readonly pending: OutboxPending;
 
   constructor(
     private readonly model: Model<ProfileDocument>,
     private readonly sink: OutboxSink = NO_SINK,
-  ) {}
+  ) {
+    this.pending = new OutboxPending(model.db);
+  }
 
   async insert(profile: TenderProfile, events: readonly CloudEvent[] = []): Promise<void> {
     try {
+      await this.pending.record('tender_profiles', profile.id, events);
       const body = JSON.stringify(profile);
       await this.model.collection.insertOne({ _id: profile.id, organisation: profile.organisation, ...(profile.tenderRef ? { tenderRef: profile.tenderRef } : {}), createdAt: profile.createdAt, body, ...outboxFields(events) } as never);
       this.remember(profile);
@@ -83,13 +88,18 @@ function toDocument(a: Assessment, events: readonly CloudEvent[]): AssessmentDoc
 const toDomain = (d: AssessmentDocument): Assessment => upgradeAssessment(JSON.parse(d.body) as Assessment);
 
 export class MongoAssessmentRepository implements AssessmentStore {
+  private readonly pending: OutboxPending;
+
   constructor(
     private readonly model: Model<AssessmentDocument>,
     private readonly sink: OutboxSink = NO_SINK,
-  ) {}
+  ) {
+    this.pending = new OutboxPending(model.db);
+  }
 
   async insert(assessment: Assessment, events: readonly CloudEvent[] = []): Promise<boolean> {
     try {
+      await this.pending.record('assessments', assessment.id, events);
       await this.model.collection.insertOne(toDocument(assessment, events) as never);
       this.sink.written('assessments', events);
       return true;
@@ -102,6 +112,7 @@ export class MongoAssessmentRepository implements AssessmentStore {
   async insertMany(entries: readonly { assessment: Assessment; events: readonly CloudEvent[] }[]): Promise<Set<string>> {
     if (entries.length === 0) return new Set();
     let existed = new Set<string>();
+    await this.pending.recordMany('assessments', entries.map((e) => ({ documentId: e.assessment.id, events: e.events })));
     try {
       await this.model.collection.insertMany(entries.map((e) => toDocument(e.assessment, e.events)) as never[], { ordered: false });
     } catch (err) {

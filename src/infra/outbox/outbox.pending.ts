@@ -1,0 +1,55 @@
+import type { Connection } from 'mongoose';
+import type { CloudEvent } from '../../domain/events/event.types';
+import type { OutboxCollection } from './outbox.fields';
+import { bulkWriteFailures, onlyDuplicates } from '../mongo/mongo-errors';
+
+/** One tiny entry per event about to be written: which collection and document will hold it. */
+export interface PendingEntry {
+  _id: string;
+  collection: OutboxCollection;
+  documentId: string;
+  /** When the entry was recorded, on the writer's clock: the sweeper's grace and overlap apply to it. */
+  at: Date;
+}
+
+/**
+ * The sweeper's index of what may still need publishing, kept in its own small collection so
+ * that finding it costs what is pending, not what is stored (FerretDB evaluates any filter but
+ * an exact `_id` by reading the whole collection, so an index on the aggregates' `outboxAt`
+ * does not help there). Recorded *before* the aggregate's write: a crash between the two leaves
+ * an entry whose document lacks the event, which publishes nothing; the other order could lose
+ * an event. Entries are cleared by time range after a complete sweep, never by id lists.
+ */
+export class OutboxPending {
+  constructor(private readonly connection: Connection) {}
+
+  private get entries() {
+    return this.connection.collection<PendingEntry>('outbox_pending');
+  }
+
+  record(collection: OutboxCollection, documentId: string, events: readonly CloudEvent[]): Promise<void> {
+    return this.recordMany(collection, [{ documentId, events }]);
+  }
+
+  /** Several documents' events in one insert (batch checks). */
+  async recordMany(collection: OutboxCollection, writes: readonly { documentId: string; events: readonly CloudEvent[] }[]): Promise<void> {
+    const at = new Date();
+    const docs = writes.flatMap((w) => w.events.map((e) => ({ _id: e.id, collection, documentId: w.documentId, at })));
+    if (docs.length === 0) return;
+    try {
+      await this.entries.insertMany(docs, { ordered: false });
+    } catch (err) {
+      // A retried write records the same event ids again.
+      if (!onlyDuplicates(bulkWriteFailures(err))) throw err;
+    }
+  }
+
+  /** Every entry, streamed: the collection holds only what was written within about one sweep, or a backlog. */
+  all(batchSize: number): AsyncIterable<PendingEntry> {
+    return this.entries.find({}).batchSize(batchSize);
+  }
+
+  async clear(before: Date): Promise<number> {
+    return (await this.entries.deleteMany({ at: { $lt: before } })).deletedCount;
+  }
+}
