@@ -24,6 +24,7 @@ import { OutboxMarkers } from '../src/infra/outbox/outbox.markers';
 import { createOutboxMetrics } from '../src/infra/outbox/outbox.metrics';
 import { OutboxRelay } from '../src/infra/outbox/outbox.relay';
 import { OutboxSweeper } from '../src/infra/outbox/outbox.sweeper';
+import { OutboxPending } from '../src/infra/outbox/outbox.pending';
 import { benchDatabase, round, reportResults } from './support/bench-env';
 import { systemClock } from '../src/domain/clock';
 
@@ -85,7 +86,11 @@ async function main(): Promise<void> {
   const old = new Date(Date.now() - 10_000);
   const orphans = fakeEvents(factory, EVENTS, old);
   const docs = orphans.map((e) => ({ _id: e.subject, createdAt: old.toISOString(), body: {}, ...outboxFields([e]) }));
+  // Written as the repositories write: pending entries first, then the documents.
+  await new OutboxPending(connection).recordMany('tender_profiles', orphans.map((e) => ({ documentId: e.subject, events: [e] })));
   for (let i = 0; i < docs.length; i += 5000) await connection.collection('tender_profiles').insertMany(docs.slice(i, i + 5000) as never[]);
+  // A sweeper that has been running: a recent checkpoint.
+  await connection.collection('outbox_state').insertOne({ _id: 'sweeper', owner: '', leaseUntil: new Date(0), sweptUntil: new Date(old.getTime() - 60_000), pendingTracked: true } as never);
   const sweeper = new OutboxSweeper(connection, amqp, publisher, markers, metrics, logger, {
     intervalMs: 3_600_000, graceMs: 1000, overlapMs: 60_000, leaseMs: 60_000, batchSize: 2000, markerRetentionMs: 3_600_000,
   }, 'bench');

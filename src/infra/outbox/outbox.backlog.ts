@@ -1,4 +1,6 @@
 import { OUTBOX_COLLECTIONS, type OutboxCollection } from './outbox.fields';
+import type { OutboxLease } from './outbox.lease';
+import type { OutboxMarkers } from './outbox.markers';
 import type { OutboxPending } from './outbox.pending';
 
 export interface CollectionBacklog {
@@ -6,8 +8,8 @@ export interface CollectionBacklog {
   unconfirmed: number;
   /** Unconfirmed entries past the grace period: the sweep's work. */
   due: number;
-  /** Documents holding the due events, while few enough to read one by one; undefined beyond that. */
-  documents?: Set<string>;
+  /** Documents holding the due events (collected only when a sweep asks for them). */
+  documents: Set<string>;
   events: Set<string>;
 }
 
@@ -17,46 +19,77 @@ export interface Backlog {
   due: number;
   oldestDue?: number;
   oldestYoung?: number;
+  /**
+   * More documents are due than are worth reading one by one: the read stopped there (counts are
+   * partial) and the sweep reads the collections' time windows instead.
+   */
+  overflow: boolean;
 }
 
 const min = (a: number | undefined, b: number): number => Math.min(a ?? b, b);
 
 /**
  * What is unpublished, from the pending entries minus the broker's confirmations: one pass over a
- * collection the size of the backlog, whatever the aggregates hold. Memory stays bounded for a
- * large backlog: past `byIdLimit` documents a collection is only counted (the sweep then reads its
- * time window instead).
+ * collection the size of the backlog, whatever the aggregates hold. Entries recorded before
+ * `since` were dealt with by a complete sweep and are only waiting to be cleared. With
+ * `byIdLimit`, the documents of due events are collected, and the read stops as soon as they
+ * exceed it (a large backlog then costs no more than the window read it leads to).
  */
 export async function readBacklog(
   pending: OutboxPending,
   confirmed: ReadonlySet<string>,
-  dueBefore: Date,
-  options: { batchSize: number; byIdLimit: number },
+  window: { since: Date; dueBefore: Date },
+  options: { batchSize: number; byIdLimit?: number },
 ): Promise<Backlog> {
   const byCollection = Object.fromEntries(
     OUTBOX_COLLECTIONS.map((c) => [c, { unconfirmed: 0, due: 0, documents: new Set<string>(), events: new Set<string>() }]),
   ) as Record<OutboxCollection, CollectionBacklog>;
-  const backlog: Backlog = { byCollection, unconfirmed: 0, due: 0 };
+  const backlog: Backlog = { byCollection, unconfirmed: 0, due: 0, overflow: false };
+  const since = window.since.getTime();
+  const dueBefore = window.dueBefore.getTime();
+  let documents = 0;
   for await (const entry of pending.all(options.batchSize)) {
     const c = byCollection[entry.collection];
-    if (!c || confirmed.has(entry._id)) continue;
+    const at = entry.at.getTime();
+    if (!c || at < since || confirmed.has(entry._id)) continue;
     c.unconfirmed += 1;
     backlog.unconfirmed += 1;
-    const at = entry.at.getTime();
-    if (at >= dueBefore.getTime()) {
+    if (at >= dueBefore) {
       backlog.oldestYoung = min(backlog.oldestYoung, at);
       continue;
     }
     c.due += 1;
     backlog.due += 1;
     backlog.oldestDue = min(backlog.oldestDue, at);
-    if (!c.documents) continue;
+    if (options.byIdLimit === undefined) continue;
+    if (!c.documents.has(entry.documentId)) documents += 1;
     c.documents.add(entry.documentId);
     c.events.add(entry._id);
-    if (c.documents.size > options.byIdLimit) {
-      c.documents = undefined;
-      c.events.clear();
+    if (documents > options.byIdLimit) {
+      backlog.overflow = true;
+      break;
     }
   }
   return backlog;
+}
+
+export interface PendingStatus {
+  pending: number;
+  byCollection: Record<OutboxCollection, number>;
+  oldestPendingAt?: string;
+  sweptUntil?: string;
+}
+
+/** The backlog as the admin endpoint shows it: every unconfirmed entry, due or not. */
+export async function pendingStatus(pending: OutboxPending, markers: OutboxMarkers, lease: OutboxLease, options: { overlapMs: number; batchSize: number }): Promise<PendingStatus> {
+  const state = await lease.read();
+  const since = new Date((state?.sweptUntil.getTime() ?? 0) - options.overlapMs);
+  const backlog = await readBacklog(pending, await markers.since(since), { since, dueBefore: new Date(0) }, { batchSize: options.batchSize });
+  const oldest = backlog.oldestYoung;
+  return {
+    pending: backlog.unconfirmed,
+    byCollection: Object.fromEntries(OUTBOX_COLLECTIONS.map((c) => [c, backlog.byCollection[c].unconfirmed])) as Record<OutboxCollection, number>,
+    ...(oldest !== undefined ? { oldestPendingAt: new Date(oldest).toISOString() } : {}),
+    ...(state ? { sweptUntil: state.sweptUntil.toISOString() } : {}),
+  };
 }

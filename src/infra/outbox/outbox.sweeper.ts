@@ -3,13 +3,13 @@ import type { CloudEvent } from '../../domain/events/event.types';
 import type { AmqpConnection } from '../amqp/amqp.connection';
 import type { EventPublisher } from '../amqp/event.publisher';
 import type { Logger } from '../logging/logger';
-import { OUTBOX_COLLECTIONS, type OutboxCollection } from './outbox.fields';
+import { OUTBOX_COLLECTIONS } from './outbox.fields';
 import type { OutboxMarkers } from './outbox.markers';
 import type { OutboxMetrics } from './outbox.metrics';
 import { OutboxLease } from './outbox.lease';
 import { OutboxScanner } from './outbox.scanner';
 import { OutboxPending } from './outbox.pending';
-import { readBacklog } from './outbox.backlog';
+import { pendingStatus, readBacklog, type PendingStatus } from './outbox.backlog';
 
 export interface SweeperOptions {
   readonly intervalMs: number;
@@ -23,13 +23,6 @@ export interface SweeperOptions {
   readonly markerRetentionMs: number;
   /** Beyond this many documents with due events, a collection's time window is read instead of each document. */
   readonly byIdLimit?: number;
-}
-
-export interface PendingStatus {
-  pending: number;
-  byCollection: Record<OutboxCollection, number>;
-  oldestPendingAt?: string;
-  sweptUntil?: string;
 }
 
 export interface SweepReport {
@@ -105,7 +98,13 @@ export class OutboxSweeper {
     const to = new Date(Date.now() - this.options.graceMs);
     const from = new Date(state.sweptUntil.getTime() - this.options.overlapMs);
     const confirmedIds = await this.markers.since(from);
-    const backlog = await readBacklog(this.pending, confirmedIds, to, { batchSize: this.options.batchSize, byIdLimit: this.options.byIdLimit ?? 16 });
+    // Entries before the window were dealt with by the sweep that moved the checkpoint: cleared
+    // here, alongside the read, rather than at the end of that sweep.
+    const [backlog] = await Promise.all([
+      readBacklog(this.pending, confirmedIds, { since: from, dueBefore: to }, { batchSize: this.options.batchSize, byIdLimit: this.options.byIdLimit ?? 16 }),
+      this.pending.clear(from),
+    ]);
+    const byId = state.pendingTracked === true && !backlog.overflow;
     let scannedEvents = 0;
     let republished = 0;
     let failed = 0;
@@ -127,10 +126,8 @@ export class OutboxSweeper {
     };
     for (const name of OUTBOX_COLLECTIONS) {
       const work = backlog.byCollection[name];
-      if (state.pendingTracked && work.due === 0) continue;
-      const batches = state.pendingTracked && work.documents
-        ? this.scanner.byIds(name, work.documents, work.events)
-        : this.scanner.window(name, from, to, confirmedIds);
+      if (byId && work.due === 0) continue;
+      const batches = byId ? this.scanner.byIds(name, work.documents, work.events) : this.scanner.window(name, from, to, confirmedIds);
       for await (const events of batches) {
         scannedEvents += events.scanned;
         if (events.missing.length > 0) {
@@ -148,13 +145,12 @@ export class OutboxSweeper {
     await Promise.all(inFlight);
     // Entries still unconfirmed: the young ones, and what this sweep could not publish.
     const oldest = complete ? backlog.oldestYoung : Math.min(backlog.oldestDue ?? Infinity, backlog.oldestYoung ?? Infinity);
+    // (After an overflow the counts are partial: the admin endpoint's status reads them all.)
     this.metrics.pending.set(complete ? backlog.unconfirmed - backlog.due : Math.max(failed, backlog.unconfirmed - republished));
     this.metrics.oldestAge.set(oldest === undefined || oldest === Infinity ? 0 : (Date.now() - oldest) / 1000);
     if (!complete) return { result: 'incomplete', scannedEvents, republished, at };
     await this.lease.advance(to);
-    // Entries and markers before the next window's start are done with (markers are kept longer:
-    // a marker is never older than its event, and the retention covers clock skew).
-    await this.pending.clear(new Date(to.getTime() - this.options.overlapMs));
+    // A marker is never older than its event, so markers before the next window's start are done with.
     await this.markers.prune(new Date(to.getTime() - this.options.overlapMs - this.options.markerRetentionMs));
     if (republished > 0) this.logger.info({ republished, scannedEvents }, 'outbox sweeper published events the fast path had not');
     return { result: 'done', scannedEvents, republished, at };
@@ -162,19 +158,9 @@ export class OutboxSweeper {
 
   /** Events recorded as pending (since the checkpoint, minus the overlap) that the broker has not confirmed yet. */
   async status(): Promise<PendingStatus> {
-    const state = await this.lease.read();
-    const from = new Date((state?.sweptUntil.getTime() ?? 0) - this.options.overlapMs);
-    const confirmed = await this.markers.since(from);
-    const backlog = await readBacklog(this.pending, confirmed, new Date(0), { batchSize: this.options.batchSize, byIdLimit: 0 });
-    const byCollection = Object.fromEntries(OUTBOX_COLLECTIONS.map((c) => [c, backlog.byCollection[c].unconfirmed])) as Record<OutboxCollection, number>;
-    const oldest = backlog.oldestYoung;
-    this.metrics.pending.set(backlog.unconfirmed);
-    this.metrics.oldestAge.set(oldest === undefined ? 0 : (Date.now() - oldest) / 1000);
-    return {
-      pending: backlog.unconfirmed,
-      byCollection,
-      ...(oldest !== undefined ? { oldestPendingAt: new Date(oldest).toISOString() } : {}),
-      ...(state ? { sweptUntil: state.sweptUntil.toISOString() } : {}),
-    };
+    const status = await pendingStatus(this.pending, this.markers, this.lease, this.options);
+    this.metrics.pending.set(status.pending);
+    this.metrics.oldestAge.set(status.oldestPendingAt === undefined ? 0 : (Date.now() - Date.parse(status.oldestPendingAt)) / 1000);
+    return status;
   }
 }
