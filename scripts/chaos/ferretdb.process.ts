@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { signalAndWait } from './child.signal';
 import { existsSync, mkdirSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { ensureFerretDbLauncher, LAUNCHER_PATH } from '../../src/infra/mongo/embedded/ferretdb.launcher';
@@ -43,19 +44,10 @@ export class FerretDbProcess {
 
   /** SIGKILL: no shutdown, no flush beyond what SQLite already committed. */
   kill(): Promise<void> {
-    return this.signal('SIGKILL');
+    return signalAndWait(this.child, 'SIGKILL');
   }
 
   stop(): Promise<void> {
-    return this.signal('SIGTERM');
-  }
-
-  private signal(signal: NodeJS.Signals): Promise<void> {
-    const child = this.child;
-    if (!child || child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-    return new Promise((resolve) => {
-      child.once('exit', () => resolve());
-      child.kill(signal);
-    });
+    return signalAndWait(this.child, 'SIGTERM');
   }
 }

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { signalAndWait } from './child.signal';
 import { closeSync, existsSync, openSync } from 'node:fs';
 import path from 'node:path';
 import { imageNodeOptions } from '../../bench/support/service-process';
@@ -58,7 +59,7 @@ export class ReplicaProcess {
   /** SIGKILL: no drain, no outbox flush; requests in flight are cut. */
   kill(): Promise<void> {
     this.stoppedByHarness = true;
-    return this.signal('SIGKILL');
+    return signalAndWait(this.child, 'SIGKILL');
   }
 
   /** Synchronous, for the run's exit path: a replica must not outlive a run that crashed. */
@@ -70,15 +71,6 @@ export class ReplicaProcess {
   /** A graceful stop at the end of the run. */
   stop(): Promise<void> {
     this.stoppedByHarness = true;
-    return this.signal('SIGTERM');
-  }
-
-  private signal(signal: NodeJS.Signals): Promise<void> {
-    const child = this.child;
-    if (!child || child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-    return new Promise((resolve) => {
-      child.once('exit', () => resolve());
-      child.kill(signal);
-    });
+    return signalAndWait(this.child, 'SIGTERM');
   }
 }
