@@ -85,6 +85,9 @@ describe('outbox sweeper cost follows the pending events, not the stored ones', 
     expect(idle.report).toMatchObject({ result: 'done', republished: 0, scannedEvents: 0 });
     expect(idle.aggregates).toEqual([]);
     expect(idle.sent.map((c) => c.collection)).toContain('outbox_pending');
+    // Once the entries are cleared, a sweep reads the pending collection and deletes nothing.
+    const quiet = await sweep();
+    expect(quiet.sent.filter((c) => c.collection === 'outbox_pending').map((c) => c.name)).toEqual(['find']);
   });
 
   it('reads only the documents of unpublished events, by id, and publishes them once', async () => {
@@ -142,5 +145,18 @@ describe('outbox sweeper cost follows the pending events, not the stored ones', 
     await consumer.collect((all) => all.some((m) => m.body.subject === assessment.id));
     expect((await connection.collection('outbox_state').findOne({ _id: 'sweeper' as never }))?.pendingTracked).toBe(true);
     expect((await sweep()).aggregates).toEqual([]);
+  });
+
+  it('records the entries of concurrent writes in shared inserts', async () => {
+    const pending = new OutboxPending(connection);
+    const ids = Array.from({ length: 20 }, () => randomUUID());
+    commands.splice(0);
+    await Promise.all(ids.map((id) => pending.record('assessments', randomUUID(), [{ id } as never])));
+    const inserts = commands.splice(0).filter((c) => c.collection === 'outbox_pending' && c.name === 'insert');
+    // The first write goes alone; the 19 that arrive meanwhile share the next insert.
+    expect(inserts).toHaveLength(2);
+    const entries = connection.collection('outbox_pending');
+    expect(await entries.countDocuments({ _id: { $in: ids as never[] } })).toBe(20);
+    await entries.deleteMany({ _id: { $in: ids as never[] } });
   });
 });

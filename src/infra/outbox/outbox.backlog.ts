@@ -24,6 +24,8 @@ export interface Backlog {
    * partial) and the sweep reads the collections' time windows instead.
    */
   overflow: boolean;
+  /** Entries read that were recorded before `since`: done with, waiting to be cleared. */
+  stale: number;
 }
 
 const min = (a: number | undefined, b: number): number => Math.min(a ?? b, b);
@@ -44,14 +46,18 @@ export async function readBacklog(
   const byCollection = Object.fromEntries(
     OUTBOX_COLLECTIONS.map((c) => [c, { unconfirmed: 0, due: 0, documents: new Set<string>(), events: new Set<string>() }]),
   ) as Record<OutboxCollection, CollectionBacklog>;
-  const backlog: Backlog = { byCollection, unconfirmed: 0, due: 0, overflow: false };
+  const backlog: Backlog = { byCollection, unconfirmed: 0, due: 0, overflow: false, stale: 0 };
   const since = window.since.getTime();
   const dueBefore = window.dueBefore.getTime();
   let documents = 0;
   for await (const entry of pending.all(options.batchSize)) {
     const c = byCollection[entry.collection];
     const at = entry.at.getTime();
-    if (!c || at < since || confirmed.has(entry._id)) continue;
+    if (at < since) {
+      backlog.stale += 1;
+      continue;
+    }
+    if (!c || confirmed.has(entry._id)) continue;
     c.unconfirmed += 1;
     backlog.unconfirmed += 1;
     if (at >= dueBefore) {

@@ -21,6 +21,10 @@ export interface PendingEntry {
  * an event. Entries are cleared by time range after a complete sweep, never by id lists.
  */
 export class OutboxPending {
+  private queued: PendingEntry[] = [];
+  private waiting: { resolve: () => void; reject: (err: unknown) => void }[] = [];
+  private flushing = false;
+
   constructor(private readonly connection: Connection) {}
 
   private get entries() {
@@ -31,11 +35,41 @@ export class OutboxPending {
     return this.recordMany(collection, [{ documentId, events }]);
   }
 
-  /** Several documents' events in one insert (batch checks). */
-  async recordMany(collection: OutboxCollection, writes: readonly { documentId: string; events: readonly CloudEvent[] }[]): Promise<void> {
+  /**
+   * Several documents' events, resolved once they are stored. Writes that arrive while an insert
+   * is under way share the next one (group commit): on FerretDB an insert costs one transaction
+   * whatever it holds, so concurrent checks do not each pay for an extra write.
+   */
+  recordMany(collection: OutboxCollection, writes: readonly { documentId: string; events: readonly CloudEvent[] }[]): Promise<void> {
     const at = new Date();
     const docs = writes.flatMap((w) => w.events.map((e) => ({ _id: e.id, collection, documentId: w.documentId, at })));
-    if (docs.length === 0) return;
+    if (docs.length === 0) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      this.queued.push(...docs);
+      this.waiting.push({ resolve, reject });
+      if (!this.flushing) void this.flush();
+    });
+  }
+
+  private async flush(): Promise<void> {
+    this.flushing = true;
+    while (this.queued.length > 0) {
+      const docs = this.queued;
+      const waiting = this.waiting;
+      this.queued = [];
+      this.waiting = [];
+      try {
+        await this.insert(docs);
+        for (const w of waiting) w.resolve();
+      } catch (err) {
+        // Nothing was written after a failed entry's write: the callers' writes fail, safely.
+        for (const w of waiting) w.reject(err);
+      }
+    }
+    this.flushing = false;
+  }
+
+  private async insert(docs: PendingEntry[]): Promise<void> {
     try {
       await this.entries.insertMany(docs, { ordered: false });
     } catch (err) {

@@ -98,12 +98,10 @@ export class OutboxSweeper {
     const to = new Date(Date.now() - this.options.graceMs);
     const from = new Date(state.sweptUntil.getTime() - this.options.overlapMs);
     const confirmedIds = await this.markers.since(from);
-    // Entries before the window were dealt with by the sweep that moved the checkpoint: cleared
-    // here, alongside the read, rather than at the end of that sweep.
-    const [backlog] = await Promise.all([
-      readBacklog(this.pending, confirmedIds, { since: from, dueBefore: to }, { batchSize: this.options.batchSize, byIdLimit: this.options.byIdLimit ?? 16 }),
-      this.pending.clear(from),
-    ]);
+    const backlog = await readBacklog(this.pending, confirmedIds, { since: from, dueBefore: to }, { batchSize: this.options.batchSize, byIdLimit: this.options.byIdLimit ?? 16 });
+    // Entries before the window were dealt with by the sweep that moved the checkpoint. Cleared
+    // only when the read met some (a delete by range reads the whole collection on FerretDB).
+    if (backlog.stale > 0) await this.pending.clear(from);
     const byId = state.pendingTracked === true && !backlog.overflow;
     let scannedEvents = 0;
     let republished = 0;
