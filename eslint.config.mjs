@@ -3,7 +3,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'coverage/', 'node_modules/', '.cache/', '.data/', '.scratch/', 'jest.config.js', 'jest.browser.config.js', 'console/src/api/schema.d.ts', 'eslint.config.mjs', 'test/openAPI/'] },
+  { ignores: ['dist/', 'coverage/', 'node_modules/', '.cache/', '.data/', '.scratch/', 'jest.config.js', 'jest.browser.config.js', 'api/openapi.d.ts', 'eslint.config.mjs', 'test/openAPI/'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

@@ -1,3 +1,4 @@
+import type { Schema } from './openapi/contract.types';
 import type { CatalogueService } from '../domain/catalogue/catalogue.service';
 import type { ComplianceService } from '../domain/compliance/compliance.service';
 import type { ReadinessReport } from '../domain/health/readiness';
@@ -16,7 +17,7 @@ export interface HttpDeps {
   readonly recentlyReady: () => boolean;
   readonly catalogue: CatalogueService;
   readonly compliance: ComplianceService;
-  readonly outbox: () => Promise<unknown>;
+  readonly outbox: () => Promise<Schema<'OutboxStatus'>>;
   readonly apiKeys: ApiKeys;
   readonly audit: AuditLog;
 }

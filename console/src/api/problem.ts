@@ -1,4 +1,4 @@
-import type { components } from './schema';
+import type { components } from '../../../api/openapi';
 
 export type Problem = components['schemas']['Problem'];
 

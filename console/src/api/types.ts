@@ -1,4 +1,4 @@
-import type { components } from './schema';
+import type { components } from '../../../api/openapi';
 
 type S = components['schemas'];
 export type Criterion = S['Criterion'];

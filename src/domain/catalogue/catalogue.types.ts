@@ -9,6 +9,8 @@ export type ProductCategory =
   | 'data_centre_service' | 'cloud_service' | 'print_service';
 export type Stage = 'needsAssessment' | 'selection' | 'technicalSpecification' | 'award' | 'contractPerformance' | 'endOfLife';
 export type CriterionType = 'SC' | 'TS' | 'AC' | 'CPC' | 'guidance';
+/** Whom or what a criterion is about. */
+export type CriterionScope = 'organisation' | 'procedure' | 'supplier' | 'product' | 'service';
 export type AmbitionLevel = 'core' | 'comprehensive' | 'spearhead' | 'recommended';
 export type Confidence = 'verified' | 'partly-verified' | 'unverified';
 export type SetStatus = 'draft' | 'published' | 'retired';
@@ -24,11 +26,14 @@ export type ComparisonOperator = '==' | '!=' | '>=' | '>' | '<=' | '<' | 'in' | 
 export interface ParameterRef { parameter: string; plus?: number }
 export type ComparisonValue = number | string | boolean | string[] | ParameterRef;
 
+/** The units a threshold or parameter is stated in. */
+export type Unit = 'years' | 'months' | 'days' | 'hours' | 'cycles' | 'percent' | 'kWh/yr' | 'kWh/week' | 'W' | 'g' | 'kg' | 'cm' | 'degC' | 'points' | 'falls' | 'kgCO2e' | 'ratio';
+
 export interface Comparison {
   property: string;
   operator: ComparisonOperator;
   value?: ComparisonValue;
-  unit?: string;
+  unit?: Unit;
   relativeTo?: { baseline: string; mode: 'percentBelow' };
 }
 export interface EcolabelRule { ecolabel: { scheme: EcolabelScheme; minVersion?: string; minTier?: EcolabelTier } }
@@ -41,7 +46,7 @@ export interface CriterionParameter {
   name: string;
   description: string;
   type: 'number' | 'string' | 'boolean' | 'stringArray';
-  unit?: string;
+  unit?: Unit;
   default?: number | string | boolean | string[];
   minimum?: number;
   maximum?: number;
@@ -78,7 +83,7 @@ export interface Verification {
   acceptedEvidence: EvidenceKind[];
   presumptionByLabel?: LabelPresumption[];
   testStandards?: string[];
-  accreditation?: string;
+  accreditation?: 'ISO/IEC 17025' | 'ISO/IEC 17065';
   equivalentAccepted: boolean;
 }
 
@@ -91,7 +96,7 @@ export interface CriterionDefinition {
   stage: Stage;
   type: CriterionType;
   level: AmbitionLevel;
-  scope: string;
+  scope: CriterionScope;
   appliesTo: { categories: ProductCategory[]; supply?: Supply; condition?: RuleNode };
   rule?: RuleNode;
   scoring?: Scoring;

@@ -1,13 +1,20 @@
+import type { Schema } from '../openapi/contract.types';
 import type { IndexedCriterion } from '../../domain/catalogue/catalogue.index';
 import type { CriterionDefinition, StoredCriterionSet } from '../../domain/catalogue/catalogue.types';
 import { API_BASE } from '../../domain/api-paths';
 
 const enc = encodeURIComponent;
 
-export function criterionView(criterion: CriterionDefinition, set: StoredCriterionSet) {
+/**
+ * A criterion as the contract describes it. Its theme is a free string in the domain; every stored
+ * set was validated against the contract's `Theme` when it was seeded or written through the API.
+ */
+export const criterionFields = (criterion: CriterionDefinition): Schema<'CriterionDefinition'> => ({ ...criterion, theme: criterion.theme as Schema<'Theme'> });
+
+export function criterionView(criterion: CriterionDefinition, set: StoredCriterionSet): Schema<'Criterion'> {
   const setId = set.definition.id;
   return {
-    ...criterion,
+    ...criterionFields(criterion),
     setId,
     setVersion: set.definition.version,
     setStatus: set.status,
@@ -43,7 +50,7 @@ export function jsonArrayBytes(prefix: string, items: readonly Buffer[], suffix:
   return Buffer.concat(parts);
 }
 
-export function setSummaryView(set: StoredCriterionSet) {
+export function setSummaryView(set: StoredCriterionSet): Schema<'CriterionSetSummary'> {
   const { criteria, ...metadata } = set.definition;
   const confidenceCounts = { verified: 0, 'partly-verified': 0, unverified: 0 };
   for (const c of criteria) confidenceCounts[c.confidence]++;
@@ -63,7 +70,7 @@ export function setSummaryView(set: StoredCriterionSet) {
   };
 }
 
-export function setView(set: StoredCriterionSet) {
+export function setView(set: StoredCriterionSet): Schema<'CriterionSet'> {
   return {
     ...setSummaryView(set),
     criteria: set.definition.criteria.map((c) => criterionView(c, set)),

@@ -1,4 +1,4 @@
-import type { Scope } from '../../../domain/security/principal';
+import { requestBody, type ResponseBody, type Schema } from '../../openapi/contract.types';
 import type { ApiKeyRecord } from '../../../infra/security/api-keys';
 import type { HttpDeps } from '../../http-deps';
 import type { OperationHandler } from '../../openapi/http-result';
@@ -7,7 +7,7 @@ import { commandContext } from '../caller';
 import { pathParam } from '../request-params';
 
 /** Never includes the hash. */
-function keyView(r: ApiKeyRecord) {
+function keyView(r: ApiKeyRecord): Schema<'ApiKey'> {
   const self = `${API_BASE}/admin/api-keys/${r._id}`;
   return {
     id: r._id,
@@ -30,22 +30,25 @@ export const listApiKeys =
   async (c) => {
     const q = c.request.query as { organisation?: string; includeRevoked?: boolean | string };
     const records = await deps.apiKeys.list({ ...(q.organisation ? { organisation: q.organisation } : {}), includeRevoked: q.includeRevoked === true || q.includeRevoked === 'true' });
-    return { status: 200, body: { items: records.map(keyView) }, headers: NO_STORE };
+    const body: ResponseBody<'listApiKeys', 200> = { items: records.map(keyView) };
+    return { status: 200, body, headers: NO_STORE };
   };
 
 export const createApiKey =
   (deps: HttpDeps): OperationHandler =>
   async (c, _req, res) => {
-    const input = c.request.requestBody as { name: string; organisation: string; scopes: Scope[]; expiresAt?: string };
+    const input = requestBody(c, 'createApiKey');
     const { record, key } = await deps.apiKeys.create(input, commandContext(c, res).actor);
-    return { status: 201, body: { ...keyView(record), key }, headers: { ...NO_STORE, Location: `${API_BASE}/admin/api-keys/${record._id}` } };
+    const body: Schema<'ApiKeyWithSecret'> = { ...keyView(record), key };
+    return { status: 201, body, headers: { ...NO_STORE, Location: `${API_BASE}/admin/api-keys/${record._id}` } };
   };
 
 export const rotateApiKey =
   (deps: HttpDeps): OperationHandler =>
   async (c) => {
     const { record, key } = await deps.apiKeys.rotate(pathParam(c, 'keyId'));
-    return { status: 200, body: { ...keyView(record), key }, headers: NO_STORE };
+    const body: Schema<'ApiKeyWithSecret'> = { ...keyView(record), key };
+    return { status: 200, body, headers: NO_STORE };
   };
 
 export const revokeApiKey =

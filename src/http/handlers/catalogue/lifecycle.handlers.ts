@@ -1,4 +1,5 @@
-import type { CriterionSetDefinition, StoredCriterionSet } from '../../../domain/catalogue/catalogue.types';
+import { requestBody } from '../../openapi/contract.types';
+import type { StoredCriterionSet } from '../../../domain/catalogue/catalogue.types';
 import { setContentHash } from '../../../domain/catalogue/catalogue.hash';
 import { ifMatchHash, quoteEtag } from '../../conditional';
 import type { HttpDeps } from '../../http-deps';
@@ -18,13 +19,13 @@ const created = (set: StoredCriterionSet) => setResult(201, set, { Location: `${
 export const createCriterionSet =
   (deps: HttpDeps): OperationHandler =>
   async (c, _req, res) =>
-    created(await deps.catalogue.lifecycle.create(c.request.requestBody as CriterionSetDefinition, commandContext(c, res)));
+    created(await deps.catalogue.lifecycle.create(requestBody(c, 'createCriterionSet'), commandContext(c, res)));
 
 export const replaceCriterionSet =
   (deps: HttpDeps): OperationHandler =>
   async (c, req, res) => {
     const cmd = commandContext(c, res);
-    const set = await deps.catalogue.lifecycle.replace(pathParam(c, 'setId'), c.request.requestBody as CriterionSetDefinition, cmd, ifMatchHash(req));
+    const set = await deps.catalogue.lifecycle.replace(pathParam(c, 'setId'), requestBody(c, 'replaceCriterionSet'), cmd, ifMatchHash(req));
     return setResult(200, set);
   };
 
@@ -48,6 +49,6 @@ export const retireCriterionSet =
 export const createCriterionSetVersion =
   (deps: HttpDeps): OperationHandler =>
   async (c, _req, res) => {
-    const target = c.request.requestBody as { id: string; version: string };
+    const target = requestBody(c, 'createCriterionSetVersion');
     return created(await deps.catalogue.lifecycle.newVersion(pathParam(c, 'setId'), target, commandContext(c, res)));
   };

@@ -1,4 +1,4 @@
-import type { BatchRequest, CheckRequest } from '../../../domain/compliance/compliance.service';
+import { requestBody, type Schema } from '../../openapi/contract.types';
 import { toProblemInput } from '../../error-mapping';
 import type { HttpDeps } from '../../http-deps';
 import type { OperationHandler } from '../../openapi/http-result';
@@ -13,7 +13,7 @@ export const createComplianceCheck =
   (deps: HttpDeps): OperationHandler =>
   async (c, _req, res) => {
     const cmd = commandContext(c, res);
-    const { assessment, replayed } = await deps.compliance.check(c.request.requestBody as CheckRequest, cmd, idempotencyKey(c.request.headers));
+    const { assessment, replayed } = await deps.compliance.check(requestBody(c, 'createComplianceCheck'), cmd, idempotencyKey(c.request.headers));
     return { status: replayed ? 200 : 201, body: assessmentView(assessment, true), headers: { Location: assessmentLocation(assessment.id) } };
   };
 
@@ -21,7 +21,7 @@ export const createComplianceCheckBatch =
   (deps: HttpDeps): OperationHandler =>
   async (c, req, res) => {
     const ctx = requestContext(res);
-    const { profile, outcomes } = await deps.compliance.batch(c.request.requestBody as BatchRequest, commandContext(c, res), idempotencyKey(c.request.headers));
+    const { profile, outcomes } = await deps.compliance.batch(requestBody(c, 'createComplianceCheckBatch'), commandContext(c, res), idempotencyKey(c.request.headers));
     const results = outcomes.map((o) => {
       if (o.kind === 'failed') {
         const problem = buildProblem(toProblemInput(o.error), req.path, ctx.requestId);
@@ -38,5 +38,6 @@ export const createComplianceCheckBatch =
       };
     });
     const count = (kind: string) => outcomes.filter((o) => o.kind === kind).length;
-    return { status: 200, body: { profileId: profile.id, total: outcomes.length, created: count('created'), replayed: count('replayed'), failed: count('failed'), results } };
+    const body: Schema<'ComplianceCheckBatchResult'> = { profileId: profile.id, total: outcomes.length, created: count('created'), replayed: count('replayed'), failed: count('failed'), results };
+    return { status: 200, body };
   };

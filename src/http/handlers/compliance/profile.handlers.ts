@@ -1,4 +1,4 @@
-import type { ProfileRequest } from '../../../domain/compliance/compliance.service';
+import { requestBody, type Schema } from '../../openapi/contract.types';
 import type { HttpDeps } from '../../http-deps';
 import type { OperationHandler } from '../../openapi/http-result';
 import { API_BASE } from '../../../domain/api-paths';
@@ -10,7 +10,7 @@ import { pageParams, pathParam } from '../request-params';
 export const createTenderProfile =
   (deps: HttpDeps): OperationHandler =>
   async (c, _req, res) => {
-    const profile = await deps.compliance.createProfile(c.request.requestBody as ProfileRequest, commandContext(c, res));
+    const profile = await deps.compliance.createProfile(requestBody(c, 'createTenderProfile'), commandContext(c, res));
     return { status: 201, body: profileView(profile, true), headers: { Location: `${API_BASE}/tender-profiles/${profile.id}` } };
   };
 
@@ -34,9 +34,6 @@ export const getTenderRanking =
   (deps: HttpDeps): OperationHandler =>
   async (c, _req, res) => {
     const { profile, entries } = await deps.compliance.ranking(pathParam(c, 'profileId'), viewer(res));
-    return {
-      status: 200,
-      body: { profileId: profile.id, ...(profile.tenderRef ? { tenderRef: profile.tenderRef } : {}), generatedAt: new Date().toISOString(), entries },
-      headers: { 'Cache-Control': 'no-store' },
-    };
+    const body: Schema<'Ranking'> = { profileId: profile.id, ...(profile.tenderRef ? { tenderRef: profile.tenderRef } : {}), generatedAt: new Date().toISOString(), entries };
+    return { status: 200, body, headers: { 'Cache-Control': 'no-store' } };
   };

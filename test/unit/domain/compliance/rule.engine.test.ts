@@ -377,7 +377,7 @@ describe('parameter values with an offset', () => {
   const scope = (years: number, minimumYears: ParameterValue | undefined) => ({
     input: input({ lifetime: { warrantyYears: years } }),
     parameters: (minimumYears === undefined ? {} : { minimumYears }) as Record<string, ParameterValue>,
-    definitions: [{ name: 'minimumYears', description: 'The tender minimum', type: 'number' as const, unit: 'years', default: 2 }],
+    definitions: [{ name: 'minimumYears', description: 'The tender minimum', type: 'number' as const, unit: 'years' as const, default: 2 }],
   });
   const truth = (years: number, min?: ParameterValue) => { const t = newTrace(); return { truth: evaluateRule(rule, scope(years, min), t), trace: t }; };
 

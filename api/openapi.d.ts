@@ -797,7 +797,7 @@ export interface components {
              * @default any
              * @enum {string}
              */
-            supply: "new" | "refurbished" | "any";
+            supply?: "new" | "refurbished" | "any";
             condition?: components["schemas"]["RuleNode"];
         };
         ScoringBand: {
@@ -1137,7 +1137,7 @@ export interface components {
              */
             scoreAggregation?: "quantityWeighted" | "mean";
         };
-        TenderProfileRequest: components["schemas"]["CriteriaSelection"] & {
+        TenderProfileRequest: WithRequired<components["schemas"]["CriteriaSelection"], "criterionSetIds" | "category" | "level"> & {
             tenderRef?: string;
             title?: string;
         };
@@ -1276,7 +1276,9 @@ export interface components {
             type: components["schemas"]["CriterionType"];
             outcome: components["schemas"]["Outcome"];
             /** @description The declared values the rule read, by property path. */
-            observed?: Record<string, never>;
+            observed?: {
+                [key: string]: unknown;
+            };
             /** @description The rule in words, with the procurer's values. */
             expected?: string;
             /** @enum {string} */
@@ -3243,3 +3245,6 @@ export interface operations {
         };
     };
 }
+type WithRequired<T, K extends keyof T> = T & {
+    [P in K]-?: T[P];
+};
