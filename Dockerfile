@@ -17,6 +17,8 @@ COPY package.json package-lock.json ./
 RUN npm ci --ignore-scripts --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
+# The contract's generated types (type-only imports of the service and the console).
+COPY api/openapi.d.ts ./api/openapi.d.ts
 # The web console (vite): npm run build writes it to dist/console, served under /console.
 COPY console ./console
 RUN npm run build

@@ -65,6 +65,7 @@ while read -r instr rest; do
       for src in "${args[@]:0:${#args[@]}-1}"; do
         src=${src#/app/}
         echo "  COPY ${src} -> ${args[-1]}"
+        mkdir -p "$(dirname "$dest")"  # as docker does for a file copied into a new folder
         cp -a "$from/$src" "$dest"
       done ;;
     RUN)
