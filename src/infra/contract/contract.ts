@@ -25,17 +25,27 @@ export class Contract {
   }
 
   validator(schemaName: string): ValidateFunction {
-    let validate = this.validators.get(schemaName);
+    return this.validatorAt(`#/components/schemas/${schemaName}`);
+  }
+
+  /** A validator for the schema at a JSON Pointer into the contract (compiled once). */
+  validatorAt(pointer: string): ValidateFunction {
+    let validate = this.validators.get(pointer);
     if (!validate) {
       if (!this.ajv) {
         this.ajv = new Ajv2020({ strict: false, allErrors: true });
         addFormats(this.ajv);
         this.ajv.addSchema(this.document, 'openapi.json');
       }
-      validate = this.ajv.getSchema(`openapi.json#/components/schemas/${schemaName}`);
-      if (!validate) throw new Error(`No schema "${schemaName}" in the contract`);
-      this.validators.set(schemaName, validate);
+      validate = this.ajv.getSchema(`openapi.json${pointer}`);
+      if (!validate) throw new Error(`No schema at ${pointer} in the contract`);
+      this.validators.set(pointer, validate);
     }
     return validate;
+  }
+
+  /** Ajv's errors of a failed validation, as one message. */
+  errorsText(validate: ValidateFunction, separator = ', '): string {
+    return (this.ajv as Ajv2020).errorsText(validate.errors, { separator });
   }
 }

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Given, Then, When, type DataTable } from '@cucumber/cucumber';
 import { adminApiKey, mintJwt } from './helpers/config';
-import { contractProblems, mediaTypeOf, operationExists, schemaProblems } from './helpers/contract';
+import { contractProblems, mediaTypeOf, operationExists, schemaProblems } from '../../../support/contract-oracle';
 import { deletePath, getPath, sameValue, setPath, show } from './helpers/values';
 import type { ApiWorld, HttpResponse } from './world';
 
