@@ -10,6 +10,8 @@ import { createOutboxMetrics } from '../../src/infra/outbox/outbox.metrics';
 import { OutboxPending } from '../../src/infra/outbox/outbox.pending';
 import { NO_SINK } from '../../src/infra/outbox/outbox.sink';
 import { OutboxSweeper } from '../../src/infra/outbox/outbox.sweeper';
+import { assessmentModel } from '../../src/infra/mongo/compliance/compliance.models';
+import { MongoAssessmentRepository } from '../../src/infra/mongo/compliance/compliance.repositories';
 import { createCompliance } from '../../src/wiring/compliance.wiring';
 import { TEST_ORG } from '../support/auth';
 import { api } from '../support/contract';
@@ -158,5 +160,21 @@ describe('outbox sweeper cost follows the pending events, not the stored ones', 
     const entries = connection.collection('outbox_pending');
     expect(await entries.countDocuments({ _id: { $in: ids as never[] } })).toBe(20);
     await entries.deleteMany({ _id: { $in: ids as never[] } });
+  });
+
+  it('records the pending entry before the aggregate is written, and hands the event to the relay only when it was', async () => {
+    const relayed: string[] = [];
+    const repo = new MongoAssessmentRepository(assessmentModel(connection), { written: (_c, events) => relayed.push(...events.map((e) => e.id)) });
+    const { assessment } = await crashedWriter().check({ profileId, offer: compliantNotebookOffer('Order', 10) } as never, { actor: 'test', organisation: TEST_ORG, correlationId: 'order' });
+    const copy = { ...assessment, id: randomUUID() };
+    const event = { id: randomUUID(), subject: copy.id, time: new Date().toISOString() } as never;
+    commands.splice(0);
+    expect(await repo.insert(copy, [event])).toBe(true);
+    const inserts = commands.splice(0).filter((c) => c.name === 'insert').map((c) => c.collection);
+    expect(inserts).toEqual(['outbox_pending', 'assessments']);
+    expect(relayed).toEqual([(event as { id: string }).id]);
+    // A retry of the same write finds the document: nothing more for the relay.
+    expect(await repo.insert(copy, [event])).toBe(false);
+    expect(relayed).toHaveLength(1);
   });
 });

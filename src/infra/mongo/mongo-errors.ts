@@ -46,3 +46,14 @@ export function bulkWriteFailures(err: unknown): BulkWriteFailure[] | undefined 
 export function onlyDuplicates(failures: readonly BulkWriteFailure[] | undefined): failures is readonly BulkWriteFailure[] {
   return failures !== undefined && failures.every((f) => f.duplicate);
 }
+
+/** Runs a single-document insert: true when it wrote, false when the document already existed. */
+export async function unlessDuplicate(insert: () => Promise<unknown>): Promise<boolean> {
+  try {
+    await insert();
+    return true;
+  } catch (err) {
+    if (isDuplicateKey(err)) return false;
+    throw err;
+  }
+}

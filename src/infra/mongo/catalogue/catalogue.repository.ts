@@ -4,9 +4,9 @@ import type { CriterionSetDefinition, SetStatus, StoredCriterionSet } from '../.
 import type { CloudEvent } from '../../../domain/events/event.types';
 import { outboxFields, outboxPush } from '../../outbox/outbox.fields';
 import { NO_SINK, type OutboxSink } from '../../outbox/outbox.sink';
-import { OutboxPending } from '../../outbox/outbox.pending';
+import { OutboxWriter } from '../../outbox/outbox.writer';
 import type { CriterionSetDocument } from './criterion-set.model';
-import { isDuplicateKey } from '../mongo-errors';
+import { unlessDuplicate } from '../mongo-errors';
 
 
 function toDocument(set: StoredCriterionSet): CriterionSetDocument {
@@ -23,13 +23,13 @@ function toDomain(doc: CriterionSetDocument): StoredCriterionSet {
 
 /** Lean reads (plain objects, no hydration); writes are single-document and conditional. */
 export class MongoCatalogueRepository implements CatalogueStore {
-  private readonly pending: OutboxPending;
+  private readonly outbox: OutboxWriter;
 
   constructor(
     private readonly model: Model<CriterionSetDocument>,
-    private readonly sink: OutboxSink = NO_SINK,
+    sink: OutboxSink = NO_SINK,
   ) {
-    this.pending = new OutboxPending(model.db);
+    this.outbox = new OutboxWriter(model.db, 'criterion_sets', sink);
   }
 
   async list(): Promise<StoredCriterionSet[]> {
@@ -42,29 +42,18 @@ export class MongoCatalogueRepository implements CatalogueStore {
     return doc ? toDomain(doc) : undefined;
   }
 
-  async insert(set: StoredCriterionSet, events: readonly CloudEvent[] = []): Promise<boolean> {
-    try {
-      await this.pending.record('criterion_sets', set.definition.id, events);
-      await this.model.create({ ...toDocument(set), ...outboxFields(events) });
-      this.sink.written('criterion_sets', events);
-      return true;
-    } catch (err) {
-      if (isDuplicateKey(err)) return false;
-      throw err;
-    }
+  insert(set: StoredCriterionSet, events: readonly CloudEvent[] = []): Promise<boolean> {
+    return this.outbox.write(set.definition.id, events, () => unlessDuplicate(() => this.model.create({ ...toDocument(set), ...outboxFields(events) })));
   }
 
   /** $set rather than a replacement, so that events already in the document's outbox stay. */
-  async replaceIf(id: string, expected: { status: SetStatus; revision: number }, next: StoredCriterionSet, events: readonly CloudEvent[] = []): Promise<boolean> {
+  replaceIf(id: string, expected: { status: SetStatus; revision: number }, next: StoredCriterionSet, events: readonly CloudEvent[] = []): Promise<boolean> {
     const { _id: _ignored, ...fields } = toDocument(next);
     const unset = Object.fromEntries(OPTIONAL_FIELDS.filter((f) => next[f] === undefined).map((f) => [f, '']));
     const push = outboxPush(events) as { $push?: unknown; $set?: Record<string, unknown> };
     const update = { $set: { ...fields, ...push.$set }, ...(push.$push ? { $push: push.$push } : {}), ...(Object.keys(unset).length ? { $unset: unset } : {}) };
-    await this.pending.record('criterion_sets', id, events);
-    const result = await this.model.updateOne({ _id: id, status: expected.status, revision: expected.revision }, update);
-    if (result.matchedCount !== 1) return false;
-    this.sink.written('criterion_sets', events);
-    return true;
+    const filter = { _id: id, status: expected.status, revision: expected.revision };
+    return this.outbox.write(id, events, async () => (await this.model.updateOne(filter, update)).matchedCount === 1);
   }
 
   async deleteIf(id: string, expected: { status: SetStatus; revision: number }): Promise<boolean> {

@@ -6,10 +6,10 @@ import type { TenderProfile } from '../../../domain/compliance/tender-profile.ty
 import type { CloudEvent } from '../../../domain/events/event.types';
 import { outboxFields } from '../../outbox/outbox.fields';
 import { NO_SINK, type OutboxSink } from '../../outbox/outbox.sink';
-import { OutboxPending } from '../../outbox/outbox.pending';
+import { OutboxWriter } from '../../outbox/outbox.writer';
 import type { AssessmentDocument, ProfileDocument } from './compliance.models';
 import { upgradeAssessment } from '../../../domain/compliance/assessment.upgrade';
-import { bulkWriteFailures, isDuplicateKey, onlyDuplicates } from '../mongo-errors';
+import { bulkWriteFailures, onlyDuplicates, unlessDuplicate } from '../mongo-errors';
 import { readPage } from '../mongo-paging';
 
 function page<D, T>(model: Model<D>, filter: Record<string, unknown>, sort: Record<string, 1 | -1>, pageNo: number, size: number, map: (d: D) => T): Promise<Page<T>> {
@@ -29,26 +29,20 @@ const PROFILE_CACHE_SIZE = 1_000;
 
 export class MongoProfileRepository implements ProfileStore {
   private readonly cache = new Map<string, TenderProfile>();
-  private readonly pending: OutboxPending;
+  private readonly outbox: OutboxWriter;
 
   constructor(
     private readonly model: Model<ProfileDocument>,
-    private readonly sink: OutboxSink = NO_SINK,
+    sink: OutboxSink = NO_SINK,
   ) {
-    this.pending = new OutboxPending(model.db);
+    this.outbox = new OutboxWriter(model.db, 'tender_profiles', sink);
   }
 
   async insert(profile: TenderProfile, events: readonly CloudEvent[] = []): Promise<void> {
-    try {
-      await this.pending.record('tender_profiles', profile.id, events);
-      const body = JSON.stringify(profile);
-      await this.model.collection.insertOne({ _id: profile.id, organisation: profile.organisation, ...(profile.tenderRef ? { tenderRef: profile.tenderRef } : {}), createdAt: profile.createdAt, body, ...outboxFields(events) } as never);
-      this.remember(profile);
-      this.sink.written('tender_profiles', events);
-    } catch (err) {
-      // An implicit profile of an idempotent retry already exists: the same snapshot.
-      if (!isDuplicateKey(err)) throw err;
-    }
+    const body = JSON.stringify(profile);
+    const doc = { _id: profile.id, organisation: profile.organisation, ...(profile.tenderRef ? { tenderRef: profile.tenderRef } : {}), createdAt: profile.createdAt, body, ...outboxFields(events) };
+    // An implicit profile of an idempotent retry may already exist: the same snapshot.
+    if (await this.outbox.write(profile.id, events, () => unlessDuplicate(() => this.model.collection.insertOne(doc as never)))) this.remember(profile);
   }
 
   async get(id: string): Promise<TenderProfile | undefined> {
@@ -88,40 +82,32 @@ function toDocument(a: Assessment, events: readonly CloudEvent[]): AssessmentDoc
 const toDomain = (d: AssessmentDocument): Assessment => upgradeAssessment(JSON.parse(d.body) as Assessment);
 
 export class MongoAssessmentRepository implements AssessmentStore {
-  private readonly pending: OutboxPending;
+  private readonly outbox: OutboxWriter;
 
   constructor(
     private readonly model: Model<AssessmentDocument>,
-    private readonly sink: OutboxSink = NO_SINK,
+    sink: OutboxSink = NO_SINK,
   ) {
-    this.pending = new OutboxPending(model.db);
+    this.outbox = new OutboxWriter(model.db, 'assessments', sink);
   }
 
-  async insert(assessment: Assessment, events: readonly CloudEvent[] = []): Promise<boolean> {
-    try {
-      await this.pending.record('assessments', assessment.id, events);
-      await this.model.collection.insertOne(toDocument(assessment, events) as never);
-      this.sink.written('assessments', events);
-      return true;
-    } catch (err) {
-      if (isDuplicateKey(err)) return false;
-      throw err;
-    }
+  insert(assessment: Assessment, events: readonly CloudEvent[] = []): Promise<boolean> {
+    return this.outbox.write(assessment.id, events, () => unlessDuplicate(() => this.model.collection.insertOne(toDocument(assessment, events) as never)));
   }
 
   async insertMany(entries: readonly { assessment: Assessment; events: readonly CloudEvent[] }[]): Promise<Set<string>> {
     if (entries.length === 0) return new Set();
-    let existed = new Set<string>();
-    await this.pending.recordMany('assessments', entries.map((e) => ({ documentId: e.assessment.id, events: e.events })));
-    try {
-      await this.model.collection.insertMany(entries.map((e) => toDocument(e.assessment, e.events)) as never[], { ordered: false });
-    } catch (err) {
-      const failures = bulkWriteFailures(err);
-      if (!onlyDuplicates(failures)) throw err;
-      existed = new Set(failures.map((f) => entries[f.index]?.assessment.id).filter((id): id is string => id !== undefined));
-    }
-    this.sink.written('assessments', entries.filter((e) => !existed.has(e.assessment.id)).flatMap((e) => e.events));
-    return existed;
+    const writes = entries.map((e) => ({ documentId: e.assessment.id, events: e.events }));
+    return this.outbox.writeMany(writes, async () => {
+      try {
+        await this.model.collection.insertMany(entries.map((e) => toDocument(e.assessment, e.events)) as never[], { ordered: false });
+        return new Set<string>();
+      } catch (err) {
+        const failures = bulkWriteFailures(err);
+        if (!onlyDuplicates(failures)) throw err;
+        return new Set(failures.map((f) => entries[f.index]?.assessment.id).filter((id): id is string => id !== undefined));
+      }
+    });
   }
 
   async get(id: string): Promise<Assessment | undefined> {
