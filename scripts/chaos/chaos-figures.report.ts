@@ -23,9 +23,13 @@ export function inDbOutage(phases: readonly PhaseWindow[], r: RequestRecord): bo
   return phases.some((p) => p.kind === 'database' && p.faultAt !== undefined && p.restoredAt !== undefined && r.startedAt <= p.restoredAt && r.endedAt >= p.faultAt);
 }
 
-/** A failure the replica kill explains: sent to the killed replica before the kill, ended after it. */
+/**
+ * A failure the replica kill explains: sent to the killed replica before its process had exited
+ * (between the signal and the exit, the kernel may still accept a connection that is then reset),
+ * ended after the kill.
+ */
 export function inFlightAtKill(phases: readonly PhaseWindow[], r: RequestRecord): boolean {
-  return phases.some((p) => p.kind === 'replica' && p.faultAt !== undefined && p.replica === r.replica && r.startedAt < p.faultAt && r.endedAt >= p.faultAt);
+  return phases.some((p) => p.kind === 'replica' && p.faultAt !== undefined && p.replica === r.replica && r.startedAt < (p.exitedAt ?? p.faultAt) && r.endedAt >= p.faultAt);
 }
 
 /** First arrival of each subject, and the number of deliveries of an id already delivered. */
@@ -67,6 +71,11 @@ function eventsCaughtUpMs(p: PhaseWindow, accepted: readonly RequestRecord[], fi
   const arrivals = accepted.filter((r) => r.endedAt <= restoredAt).map((r) => firstArrival.get(r.assessmentId!));
   if (arrivals.some((at) => at === undefined)) return undefined;
   return Math.max(0, ...(arrivals as number[]).map((at) => at - restoredAt));
+}
+
+/** The failures no fault window explains: what makes a phase fail, listed when it does. */
+export function countedFailures(phases: readonly PhaseWindow[], requests: readonly RequestRecord[]): RequestRecord[] {
+  return requests.filter((r) => !r.routedAway && !isSuccess(r) && !inDbOutage(phases, r) && !inFlightAtKill(phases, r));
 }
 
 export function phaseFigures(phases: readonly PhaseWindow[], requests: readonly RequestRecord[], deliveries: readonly EventDelivery[]): PhaseFigures[] {

@@ -66,12 +66,13 @@ export async function runPhases(t: PhaseTargets): Promise<{ phases: PhaseWindow[
     await sleep(TIMINGS.beforeMs);
     const faultAt = Date.now();
     await victim.kill();
+    const exitedAt = Date.now();
     await sleep(TIMINGS.outageMs);
     // Restored = re-spawned: the recovery time then includes the replica's own start-up.
     const restoredAt = Date.now();
     await victim.start();
     await sleep(TIMINGS.afterMs);
-    return { faultAt, restoredAt, replica: victim.index };
+    return { faultAt, restoredAt, replica: victim.index, exitedAt };
   });
 
   let hostile: HostileOutcome[] = [];

@@ -14,7 +14,7 @@ import { benchAuth } from '../../bench/support/bench-auth';
 import { compliantNotebookOffer } from '../../test/support/offer-fixtures';
 import { freePort } from '../../test/support/process';
 import { startTcpProxy } from '../../test/support/tcp-proxy';
-import { lateEvents, phaseFigures, verdict } from './chaos-figures.report';
+import { countedFailures, lateEvents, phaseFigures, phaseOf, verdict } from './chaos-figures.report';
 import { runPhases } from './chaos-phases.plan';
 import { hostileTable, phaseTable, verdictText } from './chaos-table.presenter';
 import { EventLedger } from './event-ledger.consumer';
@@ -93,6 +93,11 @@ async function main(): Promise<number> {
   const errors = new Map<string, number>();
   for (const r of load.records) if (!r.routedAway && r.status !== 201) errors.set(String(r.status ?? r.error), (errors.get(String(r.status ?? r.error)) ?? 0) + 1);
   console.log(`Non-201 answers by status or error: ${JSON.stringify(Object.fromEntries(errors))}`);
+  for (const r of countedFailures(outcome.phases, load.records).slice(0, 20)) {
+    const p = phaseOf(outcome.phases, r.startedAt);
+    const since = p?.faultAt === undefined ? '' : `, sent ${r.startedAt - p.faultAt} ms after the fault${p.exitedAt === undefined ? '' : ` (process exited at +${p.exitedAt - p.faultAt} ms)`}`;
+    console.log(`Counted failure in ${p?.name ?? '?'}: replica ${r.replica}, ${r.status ?? r.error}${since}, ${r.endedAt - r.startedAt} ms`);
+  }
   console.log(`\n${verdictText(result)}`);
 
   await Promise.all(replicas.map((r) => r.stop()));

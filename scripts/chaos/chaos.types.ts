@@ -31,6 +31,8 @@ export interface PhaseWindow {
   readonly restoredAt?: number;
   /** The replica killed (kind `replica`). */
   readonly replica?: number;
+  /** When the killed replica's process had exited: until then its sockets may still take connections. */
+  readonly exitedAt?: number;
 }
 
 /** One delivery of an event to the run's own queue. */

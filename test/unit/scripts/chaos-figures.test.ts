@@ -1,4 +1,4 @@
-import { lateEvents, phaseFigures, verdict } from '../../../scripts/chaos/chaos-figures.report';
+import { countedFailures, lateEvents, phaseFigures, verdict } from '../../../scripts/chaos/chaos-figures.report';
 import type { EventDelivery, HostileOutcome, PhaseWindow, RequestRecord } from '../../../scripts/chaos/chaos.types';
 
 /** The rules that decide whether `npm run chaos` passes: a silent pass must be impossible. */
@@ -13,7 +13,7 @@ const phases: PhaseWindow[] = [
   { name: 'baseline', kind: 'none', startedAt: 0, endedAt: 100 },
   { name: 'broker', kind: 'broker', startedAt: 100, endedAt: 200, faultAt: 120, restoredAt: 150 },
   { name: 'database', kind: 'database', startedAt: 200, endedAt: 300, faultAt: 220, restoredAt: 250 },
-  { name: 'replica', kind: 'replica', startedAt: 300, endedAt: 400, faultAt: 320, restoredAt: 350, replica: 1 },
+  { name: 'replica', kind: 'replica', startedAt: 300, endedAt: 400, faultAt: 320, restoredAt: 350, replica: 1, exitedAt: 324 },
 ];
 
 const byPhase = (records: RequestRecord[], deliveries: EventDelivery[]) => Object.fromEntries(phaseFigures(phases, records, deliveries).map((f) => [f.phase, f]));
@@ -42,11 +42,13 @@ describe('chaos figures', () => {
     const records = [
       failed(1, 310, 321), // in flight on the killed replica: excused
       failed(0, 310, 321), // the other replica: counted
-      failed(1, 325, 330), // sent to the dead replica after the kill, not refused: counted
-      { replica: 1, startedAt: 322, endedAt: 322, error: 'ECONNREFUSED', routedAway: true },
+      { replica: 1, startedAt: 322, endedAt: 323, error: 'ECONNRESET' }, // sent between the signal and the exit: excused
+      failed(1, 325, 330), // sent to the dead replica after it had exited, not refused: counted
+      { replica: 1, startedAt: 326, endedAt: 326, error: 'ECONNREFUSED', routedAway: true },
     ];
     const f = byPhase(records, []).replica!;
-    expect(f).toMatchObject({ sent: 3, inFlightAtKill: 1, failed: 2, routedAway: 1 });
+    expect(f).toMatchObject({ sent: 4, inFlightAtKill: 2, failed: 2, routedAway: 1 });
+    expect(countedFailures(phases, records).map((r) => [r.replica, r.startedAt])).toEqual([[0, 310], [1, 325]]);
   });
 
   it('names the events that arrived late by phase and accepting replica', () => {
