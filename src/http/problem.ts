@@ -1,18 +1,9 @@
 import type { Response } from 'express';
 import type { ErrorKind, FieldError } from '../domain/errors';
+import type { Schema } from './openapi/contract.types';
 
-/** RFC 9457 problem details, as described by `#/components/schemas/Problem`. */
-export interface Problem {
-  type: string;
-  title: string;
-  status: number;
-  detail: string;
-  instance: string;
-  code: string;
-  traceId: string;
-  errors?: FieldError[];
-  allowed?: string[];
-}
+/** RFC 9457 problem details, as the contract's `Problem` schema describes them. */
+export type Problem = Schema<'Problem'>;
 
 const TITLES: Record<number, string> = {
   400: 'Bad Request',
