@@ -540,6 +540,52 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/statistics/criteria": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * How each criterion fared in the stored assessments
+         * @description Per criterion, how many offered items it was assessed for and how many of them passed,
+         *     failed, lacked evidence, were not evaluated or not applicable, and how many passes still
+         *     await verification: what a buyer uses to calibrate criteria in market dialogue. Computed by
+         *     the database over the caller's organisation's assessments (all organisations for an
+         *     administrator); `from`/`to` bound the evaluation time, the other filters combine.
+         */
+        get: operations["getCriteriaStatistics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/statistics/tenders/{tenderRef}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tenderRef: string;
+            };
+            cookie?: never;
+        };
+        /**
+         * The assessments of one tender in figures
+         * @description How many assessments and distinct offers the tender has, their verdicts, and per criterion the same counts as the criteria statistics. Computed by the database; 404 when none of the tender's assessments belongs to the caller's organisation.
+         */
+        get: operations["getTenderStatistics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/outbox": {
         parameters: {
             query?: never;
@@ -1409,6 +1455,34 @@ export interface components {
             pageSize: number;
             total: number;
             links: components["schemas"]["PageLinks"];
+        };
+        /** @description One criterion's results, counted per offered item. `assessed` is every result but not_applicable; `pendingVerification` counts the passes (included in `pass`) that rest on a declaration the criterion does not accept as proof. */
+        CriterionTally: {
+            criterionId: string;
+            assessed: number;
+            pass: number;
+            fail: number;
+            evidenceMissing: number;
+            notEvaluated: number;
+            notApplicable: number;
+            pendingVerification: number;
+        };
+        CriteriaStatistics: {
+            /** @description Stored assessments that matched the filters. */
+            assessments: number;
+            criteria: components["schemas"]["CriterionTally"][];
+        };
+        TenderStatistics: {
+            tenderRef: string;
+            assessments: number;
+            /** @description Distinct offers; an offer assessed again counts once. */
+            offers: number;
+            verdicts: {
+                compliant: number;
+                nonCompliant: number;
+                undetermined: number;
+            };
+            criteria: components["schemas"]["CriterionTally"][];
         };
         Ranking: {
             /** Format: uuid */
@@ -3021,6 +3095,81 @@ export interface operations {
                 content: {
                     "text/html": string;
                     "text/csv": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getCriteriaStatistics: {
+        parameters: {
+            query?: {
+                /** @description Assessments evaluated at or after this time. */
+                from?: string;
+                /** @description Assessments evaluated before this time. */
+                to?: string;
+                tenderRef?: string;
+                /** @description Only the results of offered items of this category. */
+                category?: components["schemas"]["ProductCategory"];
+                /** @description Only the results of criteria of this set. */
+                criterionSetId?: string;
+            };
+            header?: {
+                /** @description GovStack Information Mediator client identifier (`INSTANCE/CLASS/MEMBER/SUBSYSTEM`); logged with the request. */
+                "Information-Mediator-Client"?: components["parameters"]["InformationMediatorClient"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The statistics. */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "X-Correlation-ID": components["headers"]["X-Correlation-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CriteriaStatistics"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getTenderStatistics: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description GovStack Information Mediator client identifier (`INSTANCE/CLASS/MEMBER/SUBSYSTEM`); logged with the request. */
+                "Information-Mediator-Client"?: components["parameters"]["InformationMediatorClient"];
+            };
+            path: {
+                tenderRef: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The statistics. */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "X-Correlation-ID": components["headers"]["X-Correlation-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TenderStatistics"];
                 };
             };
             400: components["responses"]["BadRequest"];

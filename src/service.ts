@@ -13,6 +13,8 @@ import { registerDependencyGauge } from './infra/metrics/dependency.metrics';
 import { createMetrics } from './infra/metrics/metrics';
 import { Contract } from './infra/contract/contract';
 import { MongoConnection } from './infra/mongo/mongo.connection';
+import { ensureComplianceIndexes } from './infra/mongo/compliance/compliance.indexes';
+import { legacyDocumentsRemain } from './infra/mongo/migrations/stored-documents.migration';
 import { OPENAPI_PATH } from './paths';
 import { createCatalogue, type CatalogueModule } from './wiring/catalogue.wiring';
 import { createCompliance } from './wiring/compliance.wiring';
@@ -74,7 +76,8 @@ export async function createService(config: Config, logger: Logger, options: Ser
     metrics,
     contract: { yaml: contract.yaml, json: JSON.stringify(contract.document) },
     catalogue: catalogue.service,
-    compliance,
+    compliance: compliance.service,
+    statistics: compliance.statistics,
     apiKeys: security.apiKeys,
     audit: security.audit,
     outbox: () => events.sweeper.status().then((status) => ({ ...status, relayQueue: events.relay.size, broker: amqp.state(), lastSweep: events.sweeper.last })),
@@ -119,6 +122,11 @@ export async function createService(config: Config, logger: Logger, options: Ser
       await mongo.connect(config.mongodbStartupTimeoutMs);
       // The trail is still written without its indexes; queries are only slower, so do not fail start.
       await security.audit.ensureIndexes().catch((err: unknown) => logger.warn({ err }, 'creating the audit trail indexes failed'));
+      await ensureComplianceIndexes(mongo.connection).catch((err: unknown) => logger.warn({ err }, 'creating the compliance indexes failed'));
+      void legacyDocumentsRemain(mongo.connection).then(
+        (collections) => collections.length > 0 && logger.warn({ collections }, 'documents of an earlier schema version remain: run `npm run migrate` (docs/operations.md §6)'),
+        () => undefined,
+      );
       if (config.seedOnStart) await catalogue.seed();
       events.sweeper.start();
       void events.sweeper.sweep();

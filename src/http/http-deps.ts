@@ -1,6 +1,7 @@
 import type { Schema } from './openapi/contract.types';
 import type { CatalogueService } from '../domain/catalogue/catalogue.service';
 import type { ComplianceService } from '../domain/compliance/compliance.service';
+import type { StatisticsService } from '../domain/compliance/statistics.service';
 import type { ReadinessReport } from '../domain/health/readiness';
 import type { AuditLog } from '../infra/audit/audit.log';
 import type { ApiKeys } from '../infra/security/api-keys';
@@ -17,6 +18,7 @@ export interface HttpDeps {
   readonly recentlyReady: () => boolean;
   readonly catalogue: CatalogueService;
   readonly compliance: ComplianceService;
+  readonly statistics: StatisticsService;
   readonly outbox: () => Promise<Schema<'OutboxStatus'>>;
   readonly apiKeys: ApiKeys;
   readonly audit: AuditLog;

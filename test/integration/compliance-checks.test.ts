@@ -16,7 +16,10 @@ describe('compliance checks', () => {
   // still later (the ranking takes the latest assessment of an offer).
   const started = Date.now();
   const clock = { now: () => new Date(Date.parse(`${TODAY}T12:00:00Z`) + Date.now() - started) };
-  const ctx = useTestService({}, { clock });
+  // The embedded FerretDB/SQLite decodes every stored document in full on each query and insert
+  // (no pushdown; ~6 ms per assessment, docs/operations.md §9): a 1,000-offer batch and a list
+  // over it take seconds there, so this suite allows requests more than the 30 s default.
+  const ctx = useTestService({ REQUEST_TIMEOUT_MS: '120000' }, { clock });
 
   const resultsById = (assessment: Json): Record<string, Json> =>
     Object.fromEntries(assessment.items[0].results.map((r: Json) => [r.criterionId, r]));

@@ -149,7 +149,7 @@ describe('assessment and catalogue events on RabbitMQ', () => {
   it('publishes, through the sweeper, events whose writer died before publishing them, exactly once', async () => {
     await consumer.drain();
     const sweptBefore = await sweptCount();
-    const crashedWriter = createCompliance({ mongo: svc.service.mongo, catalogue: svc.service.catalogue.reader, events: svc.service.events.factory, sink: NO_SINK, clock: systemClock, idempotencyKeyTtlMs: 60_000 });
+    const crashedWriter = createCompliance({ mongo: svc.service.mongo, catalogue: svc.service.catalogue.reader, events: svc.service.events.factory, sink: NO_SINK, clock: systemClock, idempotencyKeyTtlMs: 60_000 }).service;
     const ids: string[] = [];
     for (let i = 0; i < 20; i++) {
       const { assessment } = await crashedWriter.check({ ...inline, offer: compliantNotebookOffer(`Orphan ${i}`, 10) } as never, { actor: 'test', organisation: TEST_ORG, correlationId: `orphan-${i}` });
@@ -182,7 +182,7 @@ describe('several replicas', () => {
     const consumer = await new EventConsumer(a.config.amqpUrl, exchange).bind(['assessment.#']);
     try {
       await eventually(() => expect([a.service.amqp.state().up, b.service.amqp.state().up]).toEqual([true, true]));
-      const crashed = createCompliance({ mongo: a.service.mongo, catalogue: a.service.catalogue.reader, events: a.service.events.factory, sink: NO_SINK, clock: systemClock, idempotencyKeyTtlMs: 60_000 });
+      const crashed = createCompliance({ mongo: a.service.mongo, catalogue: a.service.catalogue.reader, events: a.service.events.factory, sink: NO_SINK, clock: systemClock, idempotencyKeyTtlMs: 60_000 }).service;
       const profile = await api(a.service.app).post('/api/v1/tender-profiles').send(inline).expect(201);
       const ids: string[] = [];
       for (let i = 0; i < 50; i++) {

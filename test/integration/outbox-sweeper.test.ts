@@ -10,7 +10,6 @@ import { createOutboxMetrics } from '../../src/infra/outbox/outbox.metrics';
 import { OutboxPending } from '../../src/infra/outbox/outbox.pending';
 import { NO_SINK } from '../../src/infra/outbox/outbox.sink';
 import { OutboxSweeper } from '../../src/infra/outbox/outbox.sweeper';
-import { assessmentModel } from '../../src/infra/mongo/compliance/compliance.models';
 import { MongoAssessmentRepository } from '../../src/infra/mongo/compliance/compliance.repositories';
 import { createCompliance } from '../../src/wiring/compliance.wiring';
 import { TEST_ORG } from '../support/auth';
@@ -77,7 +76,7 @@ describe('outbox sweeper cost follows the pending events, not the stored ones', 
 
   /** A writer that dies before publishing: checks against a published profile, one event each. */
   const crashedWriter = () =>
-    createCompliance({ mongo: svc.service.mongo, catalogue: svc.service.catalogue.reader, events: svc.service.events.factory, sink: NO_SINK, clock: systemClock, idempotencyKeyTtlMs: 60_000 });
+    createCompliance({ mongo: svc.service.mongo, catalogue: svc.service.catalogue.reader, events: svc.service.events.factory, sink: NO_SINK, clock: systemClock, idempotencyKeyTtlMs: 60_000 }).service;
 
   it('reads no assessment, profile or criterion set when every event was published', async () => {
     for (let i = 0; i < 30; i++) await api(svc.service.app).post('/api/v1/compliance-checks').send({ ...inline, offer: compliantNotebookOffer(`Idle ${i}`, 10) }).expect(201);
@@ -164,7 +163,7 @@ describe('outbox sweeper cost follows the pending events, not the stored ones', 
 
   it('records the pending entry before the aggregate is written, and hands the event to the relay only when it was', async () => {
     const relayed: string[] = [];
-    const repo = new MongoAssessmentRepository(assessmentModel(connection), { written: (_c, events) => relayed.push(...events.map((e) => e.id)) });
+    const repo = new MongoAssessmentRepository(connection, { written: (_c, events) => relayed.push(...events.map((e) => e.id)) });
     const { assessment } = await crashedWriter().check({ profileId, offer: compliantNotebookOffer('Order', 10) } as never, { actor: 'test', organisation: TEST_ORG, correlationId: 'order' });
     const copy = { ...assessment, id: randomUUID() };
     const event = { id: randomUUID(), subject: copy.id, time: new Date().toISOString() } as never;

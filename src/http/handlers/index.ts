@@ -14,6 +14,7 @@ import { listCriteria } from './catalogue/list-criteria.handler';
 import { listCriterionSets } from './catalogue/list-criterion-sets.handler';
 import { getAssessment, getAssessmentReport, listAssessments } from './compliance/assessment.handlers';
 import { createComplianceCheck, createComplianceCheckBatch } from './compliance/check.handlers';
+import { getCriteriaStatistics, getTenderStatistics } from './compliance/statistics.handlers';
 import { createTenderProfile, getTenderProfile, getTenderRanking, listTenderProfiles } from './compliance/profile.handlers';
 import type { OperationHandler } from '../openapi/http-result';
 import { getConsole } from './get-console.handler';
@@ -60,6 +61,8 @@ export function createHandlers(deps: HttpDeps): Record<string, OperationHandler>
     listAssessments: listAssessments(deps),
     getAssessment: getAssessment(deps),
     getAssessmentReport: getAssessmentReport(deps),
+    getCriteriaStatistics: getCriteriaStatistics(deps),
+    getTenderStatistics: getTenderStatistics(deps),
     getOutboxStatus: getOutboxStatus(deps),
     listApiKeys: listApiKeys(deps),
     createApiKey: createApiKey(deps),

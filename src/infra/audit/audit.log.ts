@@ -8,8 +8,17 @@ import { DENIAL_ACTIONS, DenialAggregator, type DenialAggregate } from './denial
 import { bulkWriteFailures } from '../mongo/mongo-errors';
 import { readPage } from '../mongo/mongo-paging';
 
-/** Stored with a TTL date: the database removes an entry once its retention has passed. */
-type AuditDoc = Omit<AuditEvent, 'id'> & { _id: string; expiresAt?: Date };
+/**
+ * Stored with BSON dates (schema version 2; version 1 held ISO strings, which `npm run migrate`
+ * converts) and a TTL date: the database removes an entry once its retention has passed.
+ */
+export const AUDIT_SCHEMA_VERSION = 2;
+type AuditDoc = Omit<AuditEvent, 'id' | 'at' | 'windowStart' | 'windowEnd'> & { _id: string; schemaVersion: number; at: Date; windowStart?: Date; windowEnd?: Date; expiresAt?: Date };
+
+function toEvent({ _id, schemaVersion: _v, expiresAt: _e, at, windowStart, windowEnd, ...rest }: AuditDoc): AuditEvent {
+  const iso = (d: Date | string): string => (typeof d === 'string' ? d : d.toISOString());
+  return { id: _id, at: iso(at), ...rest, ...(windowStart ? { windowStart: iso(windowStart) } : {}), ...(windowEnd ? { windowEnd: iso(windowEnd) } : {}) };
+}
 const MAX_BUFFER = 20_000;
 const DAY_MS = 86_400_000;
 
@@ -78,8 +87,9 @@ export class AuditLog {
     if (DENIAL_ACTIONS.has(entry.action)) {
       this.denials.add(entry, now);
     } else {
-      const { id, ...rest } = event;
-      if (this.buffer.length < MAX_BUFFER) this.buffer.push({ _id: id, ...rest, ...this.expiry(this.options.retentionDays, now) });
+      const { id, at: _at, windowStart: _ws, windowEnd: _we, ...rest } = event;
+      const doc: AuditDoc = { _id: id, schemaVersion: AUDIT_SCHEMA_VERSION, at: new Date(now), ...rest, ...this.expiry(this.options.retentionDays, now) };
+      if (this.buffer.length < MAX_BUFFER) this.buffer.push(doc);
       else this.logger.error({ audit: true }, 'audit buffer full: entry kept in the log stream only');
     }
     // unref: a pending flush must not keep a finished process alive; stop() flushes explicitly.
@@ -95,13 +105,13 @@ export class AuditLog {
     const ops = aggregates.map((a) => {
       const { requestId, correlationId, resource, detail, status, imClient, ...identity } = a.sample;
       const sample = Object.fromEntries(Object.entries({ requestId, correlationId, resource, detail, status, imClient }).filter(([, v]) => v !== undefined));
-      const window = { windowStart: new Date(a.windowStart).toISOString(), windowEnd: new Date(a.windowEnd).toISOString() };
+      const window = { schemaVersion: AUDIT_SCHEMA_VERSION, windowStart: new Date(a.windowStart), windowEnd: new Date(a.windowEnd) };
       return {
         updateOne: {
           filter: { _id: a.id },
           update: {
             $inc: { count: a.count },
-            $set: { at: new Date(a.lastAt).toISOString(), ...sample },
+            $set: { at: new Date(a.lastAt), ...sample },
             $setOnInsert: { ...identity, ...window, ...this.expiry(this.options.denialRetentionDays, a.windowEnd) },
           },
           upsert: true,
@@ -154,13 +164,11 @@ export class AuditLog {
     await this.flush();
     const query: Record<string, unknown> = {};
     for (const key of ['action', 'actor', 'organisation', 'outcome'] as const) if (filter[key]) query[key] = filter[key];
-    // Stored times are UTC ISO strings; normalise the bounds (which may carry offsets) the same way.
-    const utc = (t: string) => new Date(t).toISOString();
-    if (filter.from || filter.to) query.at = { ...(filter.from ? { $gte: utc(filter.from) } : {}), ...(filter.to ? { $lte: utc(filter.to) } : {}) };
+    if (filter.from || filter.to) query.at = { ...(filter.from ? { $gte: new Date(filter.from) } : {}), ...(filter.to ? { $lte: new Date(filter.to) } : {}) };
     const paged = {
       count: () => this.collection.countDocuments(query),
       slice: (skip: number, limit: number) => this.collection.find(query).sort({ at: -1, _id: 1 }).skip(skip).limit(limit).toArray(),
     };
-    return readPage(paged, page, pageSize, ({ _id, expiresAt: _expiry, ...rest }) => ({ id: _id, ...rest }));
+    return readPage(paged, page, pageSize, toEvent);
   }
 }

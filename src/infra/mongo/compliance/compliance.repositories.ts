@@ -1,4 +1,7 @@
-import type { Model } from 'mongoose';
+import type { Connection, mongo } from 'mongoose';
+
+type Collection<D extends mongo.Document> = mongo.Collection<D>;
+type Filter<D> = mongo.Filter<D>;
 import type { Page } from '../../../domain/page';
 import type { Assessment } from '../../../domain/compliance/assessment.types';
 import type { AssessmentFilter, AssessmentStore, ProfileStore } from '../../../domain/compliance/compliance.store';
@@ -7,15 +10,16 @@ import type { CloudEvent } from '../../../domain/events/event.types';
 import { outboxFields } from '../../outbox/outbox.fields';
 import { NO_SINK, type OutboxSink } from '../../outbox/outbox.sink';
 import { OutboxWriter } from '../../outbox/outbox.writer';
-import type { AssessmentDocument, ProfileDocument } from './compliance.models';
-import { upgradeAssessment } from '../../../domain/compliance/assessment.upgrade';
+import { fromAssessmentDocument, toAssessmentDocument, verdictOf, type AssessmentDocument } from './assessment.document';
+import { fromProfileDocument, toProfileDocument, type ProfileDocument } from './profile.document';
 import { bulkWriteFailures, onlyDuplicates, unlessDuplicate } from '../mongo-errors';
 import { readPage } from '../mongo-paging';
+import { findByIds } from '../mongo-lookup';
 
-function page<D, T>(model: Model<D>, filter: Record<string, unknown>, sort: Record<string, 1 | -1>, pageNo: number, size: number, map: (d: D) => T): Promise<Page<T>> {
+function page<D extends { _id: string }, T>(collection: Collection<D>, filter: Filter<D>, sort: mongo.Sort, pageNo: number, size: number, map: (d: D) => T): Promise<Page<T>> {
   const query = {
-    count: () => model.countDocuments(filter).exec(),
-    slice: (skip: number, limit: number) => model.find(filter).sort(sort).skip(skip).limit(limit).lean<D[]>().exec(),
+    count: () => collection.countDocuments(filter),
+    slice: (skip: number, limit: number) => collection.find(filter).sort(sort).skip(skip).limit(limit).toArray() as Promise<D[]>,
   };
   return readPage(query, pageNo, size, map);
 }
@@ -30,27 +34,25 @@ const PROFILE_CACHE_SIZE = 1_000;
 export class MongoProfileRepository implements ProfileStore {
   private readonly cache = new Map<string, TenderProfile>();
   private readonly outbox: OutboxWriter;
+  private readonly collection: Collection<ProfileDocument>;
 
-  constructor(
-    private readonly model: Model<ProfileDocument>,
-    sink: OutboxSink = NO_SINK,
-  ) {
-    this.outbox = new OutboxWriter(model.db, 'tender_profiles', sink);
+  constructor(connection: Connection, sink: OutboxSink = NO_SINK) {
+    this.collection = connection.collection<ProfileDocument>('tender_profiles');
+    this.outbox = new OutboxWriter(connection, 'tender_profiles', sink);
   }
 
   async insert(profile: TenderProfile, events: readonly CloudEvent[] = []): Promise<void> {
-    const body = JSON.stringify(profile);
-    const doc = { _id: profile.id, organisation: profile.organisation, ...(profile.tenderRef ? { tenderRef: profile.tenderRef } : {}), createdAt: profile.createdAt, body, ...outboxFields(events) };
+    const doc = toProfileDocument(profile, outboxFields(events));
     // An implicit profile of an idempotent retry may already exist: the same snapshot.
-    if (await this.outbox.write(profile.id, events, () => unlessDuplicate(() => this.model.collection.insertOne(doc as never)))) this.remember(profile);
+    if (await this.outbox.write(profile.id, events, () => unlessDuplicate(() => this.collection.insertOne(doc)))) this.remember(profile);
   }
 
   async get(id: string): Promise<TenderProfile | undefined> {
     const cached = this.cache.get(id);
     if (cached) return cached;
-    const doc = await this.model.findById(id).lean<ProfileDocument>();
+    const doc = await this.collection.findOne({ _id: id });
     if (!doc) return undefined;
-    const profile = JSON.parse(doc.body) as TenderProfile;
+    const profile = fromProfileDocument(doc);
     this.remember(profile);
     return profile;
   }
@@ -62,37 +64,21 @@ export class MongoProfileRepository implements ProfileStore {
 
   list(filter: { tenderRef?: string; organisation?: string }, pageNo: number, size: number): Promise<Page<TenderProfile>> {
     const query = { ...(filter.tenderRef ? { tenderRef: filter.tenderRef } : {}), ...(filter.organisation ? { organisation: filter.organisation } : {}) };
-    return page(this.model, query, { createdAt: -1, _id: 1 }, pageNo, size, (d) => JSON.parse(d.body) as TenderProfile);
+    return page(this.collection, query, { createdAt: -1, _id: 1 }, pageNo, size, fromProfileDocument);
   }
 }
-
-function toDocument(a: Assessment, events: readonly CloudEvent[]): AssessmentDocument {
-  return {
-    ...outboxFields(events),
-    _id: a.id,
-    organisation: a.organisation,
-    offerId: a.offerId,
-    ...(a.tenderRef ? { tenderRef: a.tenderRef } : {}),
-    profileId: a.profileId,
-    compliant: a.summary.compliant,
-    evaluatedAt: a.evaluatedAt,
-    body: JSON.stringify(a),
-  };
-}
-const toDomain = (d: AssessmentDocument): Assessment => upgradeAssessment(JSON.parse(d.body) as Assessment);
 
 export class MongoAssessmentRepository implements AssessmentStore {
   private readonly outbox: OutboxWriter;
+  private readonly collection: Collection<AssessmentDocument>;
 
-  constructor(
-    private readonly model: Model<AssessmentDocument>,
-    sink: OutboxSink = NO_SINK,
-  ) {
-    this.outbox = new OutboxWriter(model.db, 'assessments', sink);
+  constructor(connection: Connection, sink: OutboxSink = NO_SINK) {
+    this.collection = connection.collection<AssessmentDocument>('assessments');
+    this.outbox = new OutboxWriter(connection, 'assessments', sink);
   }
 
   insert(assessment: Assessment, events: readonly CloudEvent[] = []): Promise<boolean> {
-    return this.outbox.write(assessment.id, events, () => unlessDuplicate(() => this.model.collection.insertOne(toDocument(assessment, events) as never)));
+    return this.outbox.write(assessment.id, events, () => unlessDuplicate(() => this.collection.insertOne(toAssessmentDocument(assessment, outboxFields(events)))));
   }
 
   async insertMany(entries: readonly { assessment: Assessment; events: readonly CloudEvent[] }[]): Promise<Set<string>> {
@@ -100,7 +86,7 @@ export class MongoAssessmentRepository implements AssessmentStore {
     const writes = entries.map((e) => ({ documentId: e.assessment.id, events: e.events }));
     return this.outbox.writeMany(writes, async () => {
       try {
-        await this.model.collection.insertMany(entries.map((e) => toDocument(e.assessment, e.events)) as never[], { ordered: false });
+        await this.collection.insertMany(entries.map((e) => toAssessmentDocument(e.assessment, outboxFields(e.events))), { ordered: false });
         return new Set<string>();
       } catch (err) {
         const failures = bulkWriteFailures(err);
@@ -111,27 +97,25 @@ export class MongoAssessmentRepository implements AssessmentStore {
   }
 
   async get(id: string): Promise<Assessment | undefined> {
-    const doc = await this.model.findById(id).lean<AssessmentDocument>();
-    return doc ? toDomain(doc) : undefined;
+    const doc = await this.collection.findOne({ _id: id });
+    return doc ? fromAssessmentDocument(doc) : undefined;
   }
 
   async getMany(ids: readonly string[]): Promise<Assessment[]> {
-    if (ids.length === 0) return [];
-    return (await this.model.find({ _id: { $in: ids } }).lean<AssessmentDocument[]>()).map(toDomain);
+    return (await findByIds(this.collection, ids)).map(fromAssessmentDocument);
   }
 
   list(filter: AssessmentFilter, pageNo: number, size: number): Promise<Page<Assessment>> {
-    const query: Record<string, unknown> = {};
+    const query: Filter<AssessmentDocument> = {};
     if (filter.organisation) query.organisation = filter.organisation;
     if (filter.tenderRef) query.tenderRef = filter.tenderRef;
     if (filter.profileId) query.profileId = filter.profileId;
     if (filter.offerId) query.offerId = filter.offerId;
-    if (filter.compliant !== undefined) query.compliant = filter.compliant;
-    return page(this.model, query, { evaluatedAt: -1, _id: 1 }, pageNo, size, toDomain);
+    if (filter.compliant !== undefined) query.verdict = verdictOf(filter.compliant);
+    return page(this.collection, query, { evaluatedAt: -1, _id: 1 }, pageNo, size, fromAssessmentDocument);
   }
 
   async forProfile(profileId: string): Promise<Assessment[]> {
-    return (await this.model.find({ profileId }).lean<AssessmentDocument[]>()).map(toDomain);
+    return (await this.collection.find({ profileId }).toArray()).map(fromAssessmentDocument);
   }
 }
-

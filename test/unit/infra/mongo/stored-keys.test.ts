@@ -1,0 +1,33 @@
+import fc from 'fast-check';
+import { fromStoredKeys, toStoredKeys } from '../../../../src/infra/mongo/stored-keys';
+
+describe('stored field names', () => {
+  it('encodes only the keys an engine refuses, and leaves values alone', () => {
+    const at = new Date('2026-12-06T10:00:00Z');
+    const stored = toStoredKeys({ 'battery.cyclesAt80pct': 300, $where: 'x', 'a%b': 1, plain: { 'x.y': [{ '$k': 'v.w' }] }, at, gone: undefined });
+    expect(stored).toEqual({ 'battery%2EcyclesAt80pct': 300, '%24where': 'x', 'a%25b': 1, plain: { 'x%2Ey': [{ '%24k': 'v.w' }] }, at });
+    expect((stored as Record<string, unknown>).at).toBe(at);
+    expect('gone' in stored).toBe(false);
+  });
+
+  it('round-trips any JSON document, whatever its keys', () => {
+    const key = fc.oneof(fc.string(), fc.constantFrom('.', '$', '%', '%2E', '%24', '%25', '$%2E.', 'a.b.c', '__proto__'));
+    const doc = fc.letrec((tie) => ({
+      value: fc.oneof({ depthSize: 'small' }, fc.integer(), fc.string(), fc.boolean(), fc.constant(null), fc.array(tie('value'), { maxLength: 3 }), fc.dictionary(key, tie('value'), { maxKeys: 4 })),
+    })).value;
+    fc.assert(
+      fc.property(fc.dictionary(key, doc, { maxKeys: 5 }), (d) => {
+        const stored = toStoredKeys(d);
+        expect(collectKeys(stored).every((k) => !k.includes('.') && !k.startsWith('$'))).toBe(true);
+        expect(fromStoredKeys(stored)).toEqual(d);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+function collectKeys(value: unknown): string[] {
+  if (Array.isArray(value)) return value.flatMap(collectKeys);
+  if (value && typeof value === 'object') return Object.entries(value).flatMap(([k, v]) => [k, ...collectKeys(v)]);
+  return [];
+}
