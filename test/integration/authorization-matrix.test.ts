@@ -14,7 +14,8 @@ function concretePath(path: string): string {
     .replace('{criterionId}', 'NO-SUCH-CRITERION')
     .replace('{profileId}', randomUUID())
     .replace('{assessmentId}', randomUUID())
-    .replace('{keyId}', 'AbCdEf123456');
+    .replace('{keyId}', 'AbCdEf123456')
+    .replace('{tenderRef}', 'NO-SUCH-TENDER');
 }
 
 const operations = Object.entries(contractDocument.paths as Json)

@@ -3,6 +3,7 @@ import type { AssessmentSummary, CriterionResult } from '../../../domain/complia
 import { upgradeAssessment } from '../../../domain/compliance/assessment.upgrade';
 import type { OutboxFields } from '../../outbox/outbox.fields';
 import { fromStoredKeys, toStoredKeys } from '../stored-keys';
+import { mapFields } from '../field-order';
 
 /**
  * An assessment as MongoDB users query it (schema version 2): dates are BSON dates, the verdict a
@@ -46,45 +47,84 @@ export interface LegacyAssessmentDocument extends OutboxFields {
 export const verdictOf = (compliant: boolean | 'undetermined'): Verdict => (compliant === 'undetermined' ? 'undetermined' : compliant ? 'compliant' : 'non_compliant');
 const compliantOf = (verdict: Verdict): boolean | 'undetermined' => (verdict === 'undetermined' ? 'undetermined' : verdict === 'compliant');
 
-function storeSummary<S extends AssessmentSummary>({ compliant, ...rest }: S): StoredSummary<S> {
-  return { ...rest, verdict: verdictOf(compliant) };
+function storeSummary<S extends AssessmentSummary>(summary: S): StoredSummary<S> {
+  return mapFields(summary, (key, v) => (key === 'compliant' ? [['verdict', verdictOf(v as S['compliant'])]] : undefined)) as StoredSummary<S>;
 }
-function readSummary<S extends AssessmentSummary>({ verdict, ...rest }: StoredSummary<S>): S {
-  return { ...rest, compliant: compliantOf(verdict) } as unknown as S;
+function readSummary<S extends AssessmentSummary>(summary: StoredSummary<S>): S {
+  return mapFields(summary, (key, v) => (key === 'verdict' ? [['compliant', compliantOf(v as Verdict)]] : undefined)) as S;
 }
 
 function storeResult(r: CriterionResult, item: ItemAssessment): StoredResult {
-  const { observed, ...rest } = r;
-  return { itemIndex: item.itemIndex, category: item.category, ...rest, ...(observed ? { observed: Object.entries(observed).map(([property, value]) => ({ property, value })) } : {}) };
+  const pairs = (observed: Record<string, unknown>) => Object.entries(observed).map(([property, value]) => ({ property, value }));
+  return { itemIndex: item.itemIndex, category: item.category, ...mapFields(r, (key, v) => (key === 'observed' ? [[key, pairs(v as Record<string, unknown>)]] : undefined)) } as StoredResult;
 }
-function readResult({ itemIndex: _i, category: _c, observed, ...rest }: StoredResult): CriterionResult {
-  return { ...rest, ...(observed ? { observed: Object.fromEntries(observed.map((o) => [o.property, o.value])) } : {}) };
+function readResult(r: StoredResult): CriterionResult {
+  return mapFields(r, (key, v) => {
+    if (key === 'itemIndex' || key === 'category') return [];
+    if (key === 'observed') return [[key, Object.fromEntries((v as { property: string; value: unknown }[]).map((o) => [o.property, o.value]))]];
+    return undefined;
+  }) as unknown as CriterionResult;
 }
 
 const dateOnly = (d: Date): string => d.toISOString().slice(0, 10);
 
 export function toAssessmentDocument(a: Assessment, outbox: OutboxFields): AssessmentDocument {
-  const { id, items, summary, evaluatedAt, assessmentDate, ...rest } = a;
-  const stored = toStoredKeys({
-    ...rest,
-    items: items.map(({ results: _r, summary: s, evaluatedAt: at, ...item }) => ({ ...item, evaluatedAt: new Date(at), summary: storeSummary(s) })),
-    results: items.flatMap((item) => item.results.map((r) => storeResult(r, item))),
-    summary: storeSummary(summary),
+  const stored = mapFields(toStoredKeys(a), (key, v) => {
+    switch (key) {
+      case 'id':
+        return [['_id', v], ['schemaVersion', ASSESSMENT_SCHEMA_VERSION]];
+      case 'evaluatedAt':
+        return [[key, new Date(v as string)]];
+      case 'assessmentDate':
+        return [[key, new Date(`${v as string}T00:00:00Z`)]];
+      case 'items':
+        return [
+          [key, (v as ItemAssessment[]).map((item) => mapFields(item, (k, f) => (k === 'results' ? [] : k === 'evaluatedAt' ? [[k, new Date(f as string)]] : k === 'summary' ? [[k, storeSummary(f as AssessmentSummary)]] : undefined)))],
+          // From the unescaped items: observed property paths become values, which need no escaping.
+          ['results', toStoredKeys(a.items.flatMap((item) => item.results.map((r) => storeResult(r, item))))],
+        ];
+      case 'summary':
+        return [['verdict', verdictOf(a.summary.compliant)], [key, storeSummary(v as OfferSummary)]];
+      default:
+        return undefined;
+    }
   });
-  return { ...outbox, _id: id, schemaVersion: ASSESSMENT_SCHEMA_VERSION, ...stored, verdict: verdictOf(summary.compliant), evaluatedAt: new Date(evaluatedAt), assessmentDate: new Date(`${assessmentDate}T00:00:00Z`) };
+  return { ...outbox, ...stored } as AssessmentDocument;
 }
 
 export function fromAssessmentDocument(doc: AssessmentDocument | LegacyAssessmentDocument): Assessment {
   if (typeof doc.body === 'string') return upgradeAssessment(JSON.parse(doc.body) as Assessment);
-  const { _id, schemaVersion: _v, verdict: _verdict, outbox: _o, outboxAt: _oa, evaluatedAt, assessmentDate, items, results, summary, ...rest } = fromStoredKeys(doc as AssessmentDocument);
+  const stored = fromStoredKeys(doc as AssessmentDocument);
   const byItem = new Map<number, CriterionResult[]>();
-  for (const r of results) byItem.set(r.itemIndex, [...(byItem.get(r.itemIndex) ?? []), readResult(r)]);
-  return upgradeAssessment({
-    ...(rest as unknown as Omit<Assessment, 'id' | 'evaluatedAt' | 'assessmentDate' | 'items' | 'summary'>),
-    id: _id,
-    evaluatedAt: evaluatedAt.toISOString(),
-    assessmentDate: dateOnly(assessmentDate),
-    items: items.map(({ summary: s, evaluatedAt: at, ...item }) => ({ ...item, evaluatedAt: at.toISOString(), results: byItem.get(item.itemIndex) ?? [], summary: readSummary(s) })),
-    summary: readSummary(summary),
-  });
+  for (const r of stored.results) byItem.set(r.itemIndex, [...(byItem.get(r.itemIndex) ?? []), readResult(r)]);
+  const readItem = (item: StoredItem): ItemAssessment =>
+    mapFields(item, (k, f) => {
+      if (k === 'evaluatedAt') return [[k, (f as Date).toISOString()]];
+      if (k === 'summary') return [['results', byItem.get(item.itemIndex) ?? []], [k, readSummary(f as StoredSummary<AssessmentSummary>)]];
+      return undefined;
+    }) as unknown as ItemAssessment;
+  return upgradeAssessment(
+    mapFields(stored, (key, v) => {
+      switch (key) {
+        case '_id':
+          return [['id', v]];
+        case 'schemaVersion':
+        case 'verdict':
+        case 'results':
+        case 'outbox':
+        case 'outboxAt':
+          return [];
+        case 'evaluatedAt':
+          return [[key, (v as Date).toISOString()]];
+        case 'assessmentDate':
+          return [[key, dateOnly(v as Date)]];
+        case 'items':
+          return [[key, (v as StoredItem[]).map(readItem)]];
+        case 'summary':
+          return [[key, readSummary(v as StoredSummary<OfferSummary>)]];
+        default:
+          return undefined;
+      }
+    }) as unknown as Assessment,
+  );
 }

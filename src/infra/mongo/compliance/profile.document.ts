@@ -1,6 +1,7 @@
 import type { TenderProfile } from '../../../domain/compliance/tender-profile.types';
 import type { OutboxFields } from '../../outbox/outbox.fields';
 import { fromStoredKeys, toStoredKeys } from '../stored-keys';
+import { mapFields } from '../field-order';
 
 /**
  * A tender profile as stored (schema version 2): the snapshot's criteria, parameters and weights
@@ -26,28 +27,25 @@ export interface LegacyProfileDocument extends OutboxFields {
 }
 
 const day = (d: string): Date => new Date(`${d}T00:00:00Z`);
+const DAY_FIELDS = new Set(['deliveryDate', 'contractEndDate']);
 
 export function toProfileDocument(p: TenderProfile, outbox: OutboxFields): ProfileDocument {
-  const { id, createdAt, deliveryDate, contractEndDate, ...rest } = p;
-  return {
-    ...outbox,
-    _id: id,
-    schemaVersion: PROFILE_SCHEMA_VERSION,
-    ...toStoredKeys(rest),
-    createdAt: new Date(createdAt),
-    ...(deliveryDate ? { deliveryDate: day(deliveryDate) } : {}),
-    ...(contractEndDate ? { contractEndDate: day(contractEndDate) } : {}),
-  };
+  const stored = mapFields(toStoredKeys(p), (key, v) => {
+    if (key === 'id') return [['_id', v], ['schemaVersion', PROFILE_SCHEMA_VERSION]];
+    if (key === 'createdAt') return [[key, new Date(v as string)]];
+    if (DAY_FIELDS.has(key)) return [[key, day(v as string)]];
+    return undefined;
+  });
+  return { ...outbox, ...stored } as ProfileDocument;
 }
 
 export function fromProfileDocument(doc: ProfileDocument | LegacyProfileDocument): TenderProfile {
   if (typeof doc.body === 'string') return JSON.parse(doc.body) as TenderProfile;
-  const { _id, schemaVersion: _v, outbox: _o, outboxAt: _oa, createdAt, deliveryDate, contractEndDate, ...rest } = fromStoredKeys(doc as ProfileDocument);
-  return {
-    ...(rest as unknown as Omit<TenderProfile, 'id' | 'createdAt'>),
-    id: _id,
-    createdAt: createdAt.toISOString(),
-    ...(deliveryDate ? { deliveryDate: deliveryDate.toISOString().slice(0, 10) } : {}),
-    ...(contractEndDate ? { contractEndDate: contractEndDate.toISOString().slice(0, 10) } : {}),
-  };
+  return mapFields(fromStoredKeys(doc), (key, v) => {
+    if (key === '_id') return [['id', v]];
+    if (key === 'schemaVersion' || key === 'outbox' || key === 'outboxAt') return [];
+    if (key === 'createdAt') return [[key, (v as Date).toISOString()]];
+    if (DAY_FIELDS.has(key)) return [[key, (v as Date).toISOString().slice(0, 10)]];
+    return undefined;
+  }) as unknown as TenderProfile;
 }

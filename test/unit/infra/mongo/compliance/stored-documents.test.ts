@@ -31,7 +31,8 @@ describe('assessments as stored documents', () => {
     for (const stored of assessments) {
       const a = fromAssessmentDocument(stored);
       expect(a).toEqual(JSON.parse(stored.body));
-      expect(fromAssessmentDocument(toAssessmentDocument(a, {}))).toEqual(a);
+      // Field order included: the API answers a read with the JSON the creating request got.
+      expect(JSON.stringify(fromAssessmentDocument(toAssessmentDocument(a, {})))).toBe(JSON.stringify(a));
     }
   });
 
@@ -52,7 +53,7 @@ describe('tender profiles as stored documents', () => {
       const doc = toProfileDocument({ ...p, deliveryDate: '2027-03-01' }, {});
       expect(doc).toMatchObject({ _id: p.id, schemaVersion: 2, organisation: p.organisation, createdAt: new Date(p.createdAt), deliveryDate: new Date('2027-03-01T00:00:00Z') });
       expect(Array.isArray(doc.criteria)).toBe(true);
-      expect(fromProfileDocument(doc)).toEqual({ ...p, deliveryDate: '2027-03-01' });
+      expect(JSON.stringify(fromProfileDocument(doc))).toBe(JSON.stringify({ ...p, deliveryDate: '2027-03-01' }));
     }
   });
 });
