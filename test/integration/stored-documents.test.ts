@@ -6,6 +6,7 @@ import { api } from '../support/contract';
 import { compliantNotebookOffer, handCheckedNotebookOffer } from '../support/offer-fixtures';
 import { useTestService } from '../support/test-service';
 import { migrateStoredDocuments } from '../../src/infra/mongo/migrations/stored-documents.migration';
+import { runMigration } from '../../src/migrate';
 
 type Json = Record<string, any>;
 type StoredDoc = Json & { _id: string };
@@ -128,6 +129,23 @@ describe('stored documents as database users query them', () => {
       expect(stats.body).toMatchObject({ assessments: 2, offers: expect.any(Number) });
 
       expect(await migrateStoredDocuments(ctx.svc.service.mongo.connection)).toEqual({ tender_profiles: 0, assessments: 0, audit_events: 0 });
+    });
+
+    it('converts them back for a rollback: the documents an earlier release wrote, field for field', async () => {
+      const uri = ctx.svc.config.mongodbUri;
+      expect(await runMigration(uri, ['--to', '1'])).toBe(0);
+      for (const name of ['assessments', 'tender_profiles', 'audit_events']) {
+        for (const original of legacy[name]!) {
+          const back = (await db().collection<StoredDoc>(name).findOne({ _id: original._id }))!;
+          const { body, ...fields } = back;
+          const { body: originalBody, ...originalFields } = original;
+          expect(fields).toEqual(originalFields);
+          if (originalBody !== undefined) expect(JSON.parse(body as string)).toEqual(JSON.parse(originalBody as string));
+        }
+      }
+      expect(await runMigration(uri, [])).toBe(0);
+      expect(await db().collection('assessments').countDocuments({ body: { $exists: true } })).toBe(0);
+      expect(await runMigration(uri, ['--to', '3'])).toBe(2);
     });
   });
 });
