@@ -14,7 +14,7 @@ import { createMetrics } from './infra/metrics/metrics';
 import { Contract } from './infra/contract/contract';
 import { MongoConnection } from './infra/mongo/mongo.connection';
 import { ensureComplianceIndexes } from './infra/mongo/compliance/compliance.indexes';
-import { legacyDocumentsRemain } from './infra/mongo/migrations/stored-documents.migration';
+import { collectionsToMigrate } from './infra/mongo/migrations/schema-state';
 import { OPENAPI_PATH } from './paths';
 import { createCatalogue, type CatalogueModule } from './wiring/catalogue.wiring';
 import { createCompliance } from './wiring/compliance.wiring';
@@ -123,8 +123,8 @@ export async function createService(config: Config, logger: Logger, options: Ser
       // The trail is still written without its indexes; queries are only slower, so do not fail start.
       await security.audit.ensureIndexes().catch((err: unknown) => logger.warn({ err }, 'creating the audit trail indexes failed'));
       await ensureComplianceIndexes(mongo.connection).catch((err: unknown) => logger.warn({ err }, 'creating the compliance indexes failed'));
-      void legacyDocumentsRemain(mongo.connection).then(
-        (collections) => collections.length > 0 && logger.warn({ collections }, 'documents of an earlier schema version remain: run `npm run migrate` (docs/operations.md §6)'),
+      void collectionsToMigrate(mongo.connection).then(
+        (collections) => collections.length > 0 && logger.warn({ collections }, 'stored documents may be of an earlier schema version: run `npm run migrate` (docs/operations.md §6.1)'),
         () => undefined,
       );
       if (config.seedOnStart) await catalogue.seed();

@@ -7,6 +7,7 @@ import { compliantNotebookOffer, handCheckedNotebookOffer } from '../support/off
 import { useTestService } from '../support/test-service';
 import { migrateStoredDocuments } from '../../src/infra/mongo/migrations/stored-documents.migration';
 import { runMigration } from '../../src/migrate';
+import { collectionsToMigrate } from '../../src/infra/mongo/migrations/schema-state';
 
 type Json = Record<string, any>;
 type StoredDoc = Json & { _id: string };
@@ -104,14 +105,18 @@ describe('stored documents as database users query them', () => {
     const legacy = EJSON.parse(readFileSync(path.join(__dirname, '../fixtures/legacy-store.json'), 'utf8')) as Record<string, Json[]>;
 
     it('converts every document, reads the same, can stop and continue, and changes nothing on a second run', async () => {
+      // The service marked its new store current at start, as a fresh install; an old store has no mark.
+      expect(await collectionsToMigrate(ctx.svc.service.mongo.connection)).toEqual([]);
+      await db().collection('schema_state').deleteMany({});
       for (const [name, docs] of Object.entries(legacy)) await db().collection(name).insertMany(docs);
+      expect(await collectionsToMigrate(ctx.svc.service.mongo.connection)).toEqual(['tender_profiles', 'assessments', 'audit_events']);
       const legacyAssessment = JSON.parse(legacy.assessments![0]!.body as string) as Json;
       // Before the migration the service still reads the old form.
       const before = await ctx.client.get(`/api/v1/assessments/${legacyAssessment.id}`).expect(200);
 
       // A first run stopped after its first document...
       const stop = new Error('stopped');
-      await expect(migrateStoredDocuments(ctx.svc.service.mongo.connection, { batchSize: 1, progress: () => { throw stop; } })).rejects.toBe(stop);
+      await expect(migrateStoredDocuments(ctx.svc.service.mongo.connection, { progressEvery: 1, progress: () => { throw stop; } })).rejects.toBe(stop);
       expect(await db().collection('tender_profiles').countDocuments({ body: { $exists: true } })).toBe(legacy.tender_profiles!.length - 1);
       // ...continues where it stopped.
       const counts = await migrateStoredDocuments(ctx.svc.service.mongo.connection);
@@ -129,11 +134,13 @@ describe('stored documents as database users query them', () => {
       expect(stats.body).toMatchObject({ assessments: 2, offers: expect.any(Number) });
 
       expect(await migrateStoredDocuments(ctx.svc.service.mongo.connection)).toEqual({ tender_profiles: 0, assessments: 0, audit_events: 0 });
+      expect(await collectionsToMigrate(ctx.svc.service.mongo.connection)).toEqual([]);
     });
 
     it('converts them back for a rollback: the documents an earlier release wrote, field for field', async () => {
       const uri = ctx.svc.config.mongodbUri;
       expect(await runMigration(uri, ['--to', '1'])).toBe(0);
+      expect(await collectionsToMigrate(ctx.svc.service.mongo.connection)).toEqual(['tender_profiles', 'assessments', 'audit_events']);
       for (const name of ['assessments', 'tender_profiles', 'audit_events']) {
         for (const original of legacy[name]!) {
           const back = (await db().collection<StoredDoc>(name).findOne({ _id: original._id }))!;

@@ -1,7 +1,8 @@
-import type { Connection } from 'mongoose';
+import type { Connection, mongo } from 'mongoose';
 import { AUDIT_SCHEMA_VERSION } from '../../audit/audit.log';
 import { fromAssessmentDocument, toAssessmentDocument, type LegacyAssessmentDocument } from '../compliance/assessment.document';
 import { fromProfileDocument, toProfileDocument, type LegacyProfileDocument } from '../compliance/profile.document';
+import { markSchemaVersion } from './schema-state';
 
 export interface MigrationCounts {
   tender_profiles: number;
@@ -11,48 +12,56 @@ export interface MigrationCounts {
 
 const LEGACY_BODY = { body: { $exists: true } };
 const LEGACY_AUDIT = { schemaVersion: { $exists: false } };
-const BATCH = 200;
+const PROGRESS_EVERY = 200;
 
 /**
  * Rewrites documents stored as JSON text (version 1) as the BSON documents of version 2, and
- * turns the audit trail's ISO-string times into dates. Each document is replaced by one
- * single-document write whose filter still asks for the old form, so a run can be stopped at any
- * point and run again (it continues where it stopped, and a document is never converted twice),
- * and runs may overlap with the service writing new documents. One cursor per collection:
- * re-querying per batch would rescan the collection on engines that cannot use an index for it.
+ * turns the audit trail's ISO-string times into dates. The ids of the old documents are read
+ * first, in one query (~40 bytes each in memory); then each document is read and rewritten by
+ * single-document operations addressed by `_id` alone, the only filter FerretDB 1.x resolves
+ * without decoding every document of the collection (a filter on `_id` and the old form took
+ * ~11 s per document on 1,000 stored assessments, and a cursor kept open across the rewrites
+ * re-read the growing converted part: 65 s for 300). A run can be stopped at any point and run
+ * again: it finds only what is still in the old form. Assessments
+ * and profiles are never changed once written, so two overlapping runs write the same content.
+ * A denial record's `at` could move back by the instant between read and write if a refusal is
+ * counted into it meanwhile; only records of the window open during the migration can be hit.
  */
-export async function migrateStoredDocuments(connection: Connection, options: { batchSize?: number; progress?: (collection: string, done: number) => void } = {}): Promise<MigrationCounts> {
-  const { batchSize = BATCH, progress = () => undefined } = options;
+export async function migrateStoredDocuments(connection: Connection, options: { progressEvery?: number; progress?: (collection: string, done: number) => void } = {}): Promise<MigrationCounts> {
+  const { progressEvery = PROGRESS_EVERY, progress = () => undefined } = options;
   const counts: MigrationCounts = { tender_profiles: 0, assessments: 0, audit_events: 0 };
-  const convert = async <D extends { _id: string; body: string; outbox?: unknown; outboxAt?: Date }>(name: 'tender_profiles' | 'assessments', rewrite: (d: D) => Record<string, unknown>) => {
+  const convert = async <D extends { _id: string; outbox?: unknown; outboxAt?: Date }>(name: keyof MigrationCounts, filter: Record<string, unknown>, rewrite: (d: D) => Promise<number>) => {
     const collection = connection.collection<D>(name);
-    for await (const doc of collection.find(LEGACY_BODY as never).batchSize(batchSize)) {
-      const result = await collection.replaceOne({ _id: doc._id, ...LEGACY_BODY } as never, rewrite(doc as D) as never);
-      counts[name] += result.modifiedCount;
-      if (counts[name] % batchSize === 0) progress(name, counts[name]);
+    for (const _id of await idsOf(connection.collection(name), filter)) {
+      const doc = await collection.findOne({ _id } as never);
+      if (!doc || !matchesOldForm(doc, filter)) continue;
+      counts[name] += await rewrite(doc as D);
+      if (counts[name] % progressEvery === 0) progress(name, counts[name]);
     }
   };
   const outbox = (d: { outbox?: unknown; outboxAt?: Date }) => ({ ...(d.outbox ? { outbox: d.outbox as never } : {}), ...(d.outboxAt ? { outboxAt: d.outboxAt } : {}) });
-  await convert<LegacyProfileDocument>('tender_profiles', (d) => toProfileDocument(fromProfileDocument(d), outbox(d)));
-  await convert<LegacyAssessmentDocument>('assessments', (d) => toAssessmentDocument(fromAssessmentDocument(d), outbox(d)));
-
-  const audit = connection.collection<{ _id: string; at: string | Date; windowStart?: string | Date; windowEnd?: string | Date }>('audit_events');
-  for await (const doc of audit.find(LEGACY_AUDIT as never).batchSize(batchSize)) {
+  const replace = (name: string, _id: string, doc: Record<string, unknown>) => connection.collection(name).replaceOne({ _id } as never, doc).then((r) => r.modifiedCount);
+  await convert<LegacyProfileDocument>('tender_profiles', LEGACY_BODY, (d) => replace('tender_profiles', d._id, toProfileDocument(fromProfileDocument(d), outbox(d))));
+  await convert<LegacyAssessmentDocument>('assessments', LEGACY_BODY, (d) => replace('assessments', d._id, toAssessmentDocument(fromAssessmentDocument(d), outbox(d))));
+  await convert<{ _id: string; at: string | Date; windowStart?: string | Date; windowEnd?: string | Date }>('audit_events', LEGACY_AUDIT, async (doc) => {
     const set: Record<string, unknown> = { schemaVersion: AUDIT_SCHEMA_VERSION };
     for (const key of ['at', 'windowStart', 'windowEnd'] as const) {
       const value = doc[key];
       if (typeof value === 'string') set[key] = new Date(value);
     }
-    const result = await audit.updateOne({ _id: doc._id, ...LEGACY_AUDIT }, { $set: set });
-    counts.audit_events += result.modifiedCount;
-    if (counts.audit_events % batchSize === 0) progress('audit_events', counts.audit_events);
-  }
+    return (await connection.collection('audit_events').updateOne({ _id: doc._id } as never, { $set: set })).modifiedCount;
+  });
+  await markSchemaVersion(connection, 2);
   return counts;
 }
 
-/** Whether any document still needs the migration (a cheap probe for a start-up warning). */
-export async function legacyDocumentsRemain(connection: Connection): Promise<string[]> {
-  const probes: [string, Record<string, unknown>][] = [['tender_profiles', LEGACY_BODY], ['assessments', LEGACY_BODY], ['audit_events', LEGACY_AUDIT]];
-  const found = await Promise.all(probes.map(async ([name, filter]) => ((await connection.collection(name).findOne(filter, { projection: { _id: 1 } })) ? [name] : [])));
-  return found.flat();
+/** The ids of the documents in the old form, read in one pass (large batches: few round trips). */
+export async function idsOf(collection: mongo.Collection<{ _id: string }>, filter: Record<string, unknown>): Promise<string[]> {
+  const docs = await collection.find(filter as never, { projection: { _id: 1 } }).batchSize(10_000).toArray();
+  return docs.map((d) => d._id);
+}
+
+/** Whether the document is still in the old form (another run may have converted it since). */
+function matchesOldForm(doc: Record<string, unknown>, filter: Record<string, unknown>): boolean {
+  return filter === LEGACY_BODY ? typeof doc.body === 'string' : doc.schemaVersion === undefined;
 }
