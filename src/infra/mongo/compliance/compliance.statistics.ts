@@ -3,23 +3,21 @@ import type { Outcome } from '../../../domain/compliance/compliance.types';
 import type { CriteriaStatistics, CriterionTally, StatisticsFilter, StatisticsStore, TenderStatistics } from '../../../domain/compliance/statistics.types';
 import type { AssessmentDocument, Verdict } from './assessment.document';
 
-type Measure = Exclude<keyof CriterionTally, 'criterionId' | 'assessed'>;
-/** Each measure is one `$match` on the unwound results. */
-const MEASURES: Record<Measure, Record<string, unknown>> = {
-  pass: { 'results.outcome': 'pass' satisfies Outcome },
-  fail: { 'results.outcome': 'fail' satisfies Outcome },
-  evidenceMissing: { 'results.outcome': 'evidence_missing' satisfies Outcome },
-  notEvaluated: { 'results.outcome': 'not_evaluated' satisfies Outcome },
-  notApplicable: { 'results.outcome': 'not_applicable' satisfies Outcome },
-  pendingVerification: { 'results.outcome': 'pass' satisfies Outcome, 'results.pendingVerification': true },
+const MEASURE: Partial<Record<Outcome, 'pass' | 'fail' | 'evidenceMissing' | 'notEvaluated' | 'notApplicable'>> = {
+  pass: 'pass',
+  fail: 'fail',
+  evidence_missing: 'evidenceMissing',
+  not_evaluated: 'notEvaluated',
+  not_applicable: 'notApplicable',
 };
+type TallyRow = { _id: { c: string; o: Outcome; p?: boolean | null }; n: number };
 
 /**
  * Statistics over the stored assessments, computed by aggregation pipelines in the database:
- * Node receives one row per criterion and measure, never an assessment. The pipelines use only
- * what MongoDB and FerretDB 1.x both run ($match, $unwind of a top-level array, $group on one
- * field path with $sum): FerretDB has no $cond, $facet or compound group keys, so each measure is
- * its own pipeline (run side by side) instead of one $group with conditional sums.
+ * Node receives one row per criterion, outcome and verification state (or per offer and
+ * verdict), never an assessment. The pipelines use only what MongoDB and FerretDB 1.x both run
+ * ($match, $unwind of a top-level array, $group on field paths with $sum; FerretDB has no $cond
+ * or $facet), and as few as possible, since FerretDB reads every stored document for each.
  */
 export class MongoStatisticsStore implements StatisticsStore {
   private readonly collection: mongo.Collection<AssessmentDocument>;
@@ -36,34 +34,33 @@ export class MongoStatisticsStore implements StatisticsStore {
 
   async tender(tenderRef: string, organisation?: string): Promise<TenderStatistics> {
     const match = assessmentMatch({ tenderRef, ...(organisation ? { organisation } : {}) });
-    const [criteria, offers, verdicts] = await Promise.all([
+    const [criteria, byOffer] = await Promise.all([
       this.tally(match, {}),
-      this.collection.aggregate<{ n: number }>([{ $match: match }, { $group: { _id: '$offerId' } }, { $count: 'n' }]).toArray(),
-      this.collection.aggregate<{ _id: Verdict; n: number }>([{ $match: match }, { $group: { _id: '$verdict', n: { $sum: 1 } } }]).toArray(),
+      this.collection.aggregate<{ _id: { offer: string; verdict: Verdict }; n: number }>([{ $match: match }, { $group: { _id: { offer: '$offerId', verdict: '$verdict' }, n: { $sum: 1 } } }]).toArray(),
     ]);
-    const byVerdict = (v: Verdict) => verdicts.find((r) => r._id === v)?.n ?? 0;
-    const compliant = byVerdict('compliant');
-    const nonCompliant = byVerdict('non_compliant');
-    const undetermined = byVerdict('undetermined');
-    return { tenderRef, assessments: compliant + nonCompliant + undetermined, offers: offers[0]?.n ?? 0, verdicts: { compliant, nonCompliant, undetermined }, criteria };
+    const count = (v: Verdict) => byOffer.filter((r) => r._id.verdict === v).reduce((n, r) => n + r.n, 0);
+    const verdicts = { compliant: count('compliant'), nonCompliant: count('non_compliant'), undetermined: count('undetermined') };
+    return { tenderRef, assessments: verdicts.compliant + verdicts.nonCompliant + verdicts.undetermined, offers: new Set(byOffer.map((r) => r._id.offer)).size, verdicts, criteria };
   }
 
   private async tally(match: Record<string, unknown>, results: Record<string, unknown>): Promise<CriterionTally[]> {
-    const rows = await Promise.all(
-      Object.entries(MEASURES).map(async ([measure, condition]) => {
-        const pipeline = [{ $match: match }, { $unwind: '$results' }, { $match: { ...results, ...condition } }, { $group: { _id: '$results.criterionId', n: { $sum: 1 } } }];
-        return { measure: measure as Measure, counts: await this.collection.aggregate<{ _id: string; n: number }>(pipeline).toArray() };
-      }),
-    );
+    const rows = await this.collection
+      .aggregate<TallyRow>([
+        { $match: match },
+        { $unwind: '$results' },
+        ...(Object.keys(results).length > 0 ? [{ $match: results }] : []),
+        { $group: { _id: { c: '$results.criterionId', o: '$results.outcome', p: '$results.pendingVerification' }, n: { $sum: 1 } } },
+      ])
+      .toArray();
     const tallies = new Map<string, CriterionTally>();
-    for (const { measure, counts } of rows) {
-      for (const { _id, n } of counts) {
-        const t = tallies.get(_id) ?? { criterionId: _id, assessed: 0, pass: 0, fail: 0, evidenceMissing: 0, notEvaluated: 0, notApplicable: 0, pendingVerification: 0 };
-        t[measure] = n;
-        tallies.set(_id, t);
-      }
+    for (const { _id, n } of rows) {
+      const t = tallies.get(_id.c) ?? { criterionId: _id.c, assessed: 0, pass: 0, fail: 0, evidenceMissing: 0, notEvaluated: 0, notApplicable: 0, pendingVerification: 0 };
+      const measure = MEASURE[_id.o];
+      if (measure) t[measure] += n;
+      if (_id.o === 'pass' && _id.p === true) t.pendingVerification += n;
+      if (_id.o !== 'not_applicable') t.assessed += n;
+      tallies.set(_id.c, t);
     }
-    for (const t of tallies.values()) t.assessed = t.pass + t.fail + t.evidenceMissing + t.notEvaluated;
     return [...tallies.values()].sort((a, b) => a.criterionId.localeCompare(b.criterionId));
   }
 }
