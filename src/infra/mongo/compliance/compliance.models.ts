@@ -1,4 +1,5 @@
 import { Schema, type Connection, type Model } from 'mongoose';
+import { presentString } from '../mongo-fields';
 
 /**
  * Tender profiles and assessments. Both are write-once documents, read whole through the API;
@@ -51,7 +52,8 @@ const assessmentSchema = new Schema<AssessmentDocument>(
   {
     _id: { type: String, required: true },
     organisation: { type: String, required: true },
-    offerId: { type: String, required: true },
+    // the offer's own id, which the contract allows to be empty
+    offerId: { type: String, required: presentString('offerId') },
     tenderRef: String,
     profileId: { type: String, required: true },
     compliant: { type: Schema.Types.Mixed, required: true },
