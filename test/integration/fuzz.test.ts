@@ -1,25 +1,15 @@
 import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
+import fc from 'fast-check';
 import supertest from 'supertest';
 import { mintToken } from '../support/auth';
 import { draftSet } from '../support/catalogue-fixtures';
 import { assertMatchesContract, contractDocument } from '../support/contract';
+import { ContractArbitraries } from '../support/contract-arbitraries';
+import { mutationPlans, Mutator } from '../support/mutation-arbitraries';
 import { compliantNotebookOffer } from '../support/offer-fixtures';
-import {
-  chooseSeed,
-  HOSTILE_PATH_SEGMENTS,
-  hostileQueryPairs,
-  MUTATIONS,
-  Mutator,
-  queryString,
-  Rng,
-  sampleQuery,
-  SchemaSampler,
-  type Mutant,
-  type QueryParameter,
-  type Sample,
-  type Schema,
-} from '../support/schema-sampler';
+import { HOSTILE_PATH_SEGMENTS, hostileQueryPairs, queryPairs, queryString, type Parameter } from '../support/query-arbitraries';
+import type { Schema } from '../support/schema-resolver';
 import { useTestService } from '../support/test-service';
 
 /**
@@ -27,18 +17,28 @@ import { useTestService } from '../support/test-service';
  * valid requests generated from the contract's schemas (using the seeded criterion sets often
  * enough that profiles and compliance checks succeed) mixed with invalid and hostile variants.
  * Every response must be < 500 and match the contract. A second phase sends only invalid
- * requests and checks that none of them stored anything. Replay a run with FUZZ_SEED=<seed>.
+ * requests and checks that none of them stored anything.
+ *
+ * Each phase is one fast-check property (fc.assert): every run draws its requests through fc.gen()
+ * and sends them CONCURRENCY at a time, and a run with a finding is shrunk (bodies and choices) and
+ * reported with fast-check's seed. Replay with FUZZ_SEED=<seed>: the service's state is built up
+ * by the runs before, so a replay starts from the first run (fast-check's `path` would skip them).
  */
 
 type Json = Record<string, any>;
 type Method = 'get' | 'post' | 'put' | 'delete' | 'head' | 'patch' | 'options';
 
-const SEED = chooseSeed();
+const SEED = Number.isInteger(Number(process.env.FUZZ_SEED || 'x')) ? Number(process.env.FUZZ_SEED) | 0 : (Date.now() ^ (Math.random() * 0x100000000)) | 0;
 const MIXED_REQUESTS = Number(process.env.FUZZ_MIXED_REQUESTS ?? 3600);
 const INVALID_REQUESTS = Number(process.env.FUZZ_INVALID_REQUESTS ?? 1600);
+/** Each property run: CONCURRENCY lanes of PER_LANE requests, each lane's sent one after the other. */
 const CONCURRENCY = 8;
+const PER_LANE = 4;
+/** Shrinking sends every candidate run again: bounded, so that a failure is reported in minutes. */
+const MAX_SHRINKS = 40;
 
-jest.setTimeout(300_000);
+// a phase takes about 4 minutes; a failing one needs time to shrink as well
+jest.setTimeout(480_000);
 
 // ------------------------------------------------------------------------------ the operations
 
@@ -46,9 +46,9 @@ interface Operation {
   readonly operationId: string;
   readonly path: string;
   readonly method: Method;
-  readonly pathParams: readonly QueryParameter[];
-  readonly query: readonly QueryParameter[];
-  readonly headers: readonly QueryParameter[];
+  readonly pathParams: readonly Parameter[];
+  readonly query: readonly Parameter[];
+  readonly headers: readonly Parameter[];
   readonly body?: Schema;
   readonly bodyPointer?: string;
   readonly secured: boolean;
@@ -91,6 +91,58 @@ function contractOperations(): Operation[] {
 }
 
 const OPERATIONS = contractOperations();
+const OPERATION_BY_ID = new Map(OPERATIONS.map((op) => [op.operationId, op]));
+// body-taking operations twice as often (they have more to break), except new versions: their
+// two-field bodies are quickly covered and each copy grows the catalogue
+const WEIGHTED_OPERATIONS = OPERATIONS.flatMap((op) => (op.body && op.operationId !== 'createCriterionSetVersion' ? [op, op] : [op]));
+
+// -------------------------------------------------------------------- values drawn by fast-check
+
+const ARBITRARIES = new ContractArbitraries(contractDocument);
+const MUTATOR = new Mutator(ARBITRARIES.schemas);
+// Builders for fc.gen(): one function each, called with plain keys, so that fast-check caches the
+// arbitraries and can replay (and shrink) what a run drew.
+const valueOf = (schema: Schema) => ARBITRARIES.of(schema);
+const bodyOf = (pointer: string) => ARBITRARIES.at(pointer);
+const queryOf = (operationId: string) => queryPairs(ARBITRARIES, OPERATION_BY_ID.get(operationId)!.query);
+const hostileQueryOf = (operationId: string) => hostileQueryPairs(ARBITRARIES, OPERATION_BY_ID.get(operationId)!.query);
+const percent = () => fc.noBias(fc.integer({ min: 0, max: 9999 }));
+const index = (length: number) => fc.noBias(fc.nat(length - 1));
+// unbiased: fast-check's bias towards small values would make these fresh ids collide
+const freshSuffix = (length: number) => fc.noBias(fc.string({ unit: fc.constantFrom(...'abcdefghijklmnopqrstuvwxyz0123456789'), minLength: length, maxLength: length }));
+const freshUuid = () => fc.noBias(fc.uuid({ version: 4 }));
+
+/** The random choices of one property run, drawn through fc.gen(): replayed from the seed, shrunk on failure. */
+class Draw {
+  constructor(private readonly g: fc.GeneratorValue) {}
+
+  /** A value of the arbitrary `build(...args)`: a copy, as the requests change bodies and fast-check keeps what it drew. */
+  value<A extends unknown[], T>(build: (...args: A) => fc.Arbitrary<T>, ...args: A): T {
+    return structuredClone(this.g(build, ...args));
+  }
+
+  chance(p: number): boolean {
+    return this.g(percent) < p * 10_000;
+  }
+
+  fraction(): number {
+    return this.g(percent) / 10_000;
+  }
+
+  int(min: number, max: number): number {
+    return this.g(fc.integer, { min, max });
+  }
+
+  pick<T>(items: readonly T[]): T {
+    if (items.length === 0) throw new Error('pick from an empty list');
+    return items[this.g(index, items.length)]!;
+  }
+
+  /** Some of the items (at least one), in a random order. */
+  some<T>(items: readonly T[]): T[] {
+    return this.g(fc.shuffledSubarray<T>, [...items], { minLength: 1 });
+  }
+}
 
 // The service validates request bodies with Ajv 2020 + formats; so does the oracle that decides
 // whether a mutant really is invalid (some, such as NUL in free text, are valid input).
@@ -210,16 +262,16 @@ class RuleBuilder {
   readonly parameters: Json[] = [];
   readonly statements: Json[] = [];
 
-  constructor(private readonly rng: Rng) {}
+  constructor(private readonly draw: Draw) {}
 
   private number(integer: boolean, lo: number, hi: number): number {
-    const edge = this.rng.chance(0.2);
-    const v = edge ? this.rng.pick([lo, hi, 0]) : lo + this.rng.next() * (hi - lo);
+    const edge = this.draw.chance(0.2);
+    const v = edge ? this.draw.pick([lo, hi, 0]) : lo + this.draw.fraction() * (hi - lo);
     return integer ? Math.round(v) : Math.round(v * 100) / 100;
   }
 
   comparison(): Json {
-    const r = this.rng;
+    const r = this.draw;
     switch (r.int(0, 7)) {
       case 0: {
         const [property, integer, lo, hi] = r.pick(NUMERIC_PROPERTIES);
@@ -229,11 +281,11 @@ class RuleBuilder {
         return { property: r.pick(BOOLEAN_PROPERTIES), operator: r.pick(['==', '!=']), value: r.chance(0.5) };
       case 2: {
         const [property, values] = r.pick(ENUM_PROPERTIES);
-        return r.chance(0.5) ? { property, operator: r.pick(['==', '!=']), value: r.pick(values) } : { property, operator: 'in', value: r.shuffle(values).slice(0, r.int(1, values.length)) };
+        return r.chance(0.5) ? { property, operator: r.pick(['==', '!=']), value: r.pick(values) } : { property, operator: 'in', value: r.some(values) };
       }
       case 3: {
         const [property, values] = r.pick(ARRAY_PROPERTIES);
-        return r.chance(0.5) ? { property, operator: 'contains', value: r.pick(values) } : { property, operator: 'containsAll', value: r.shuffle(values).slice(0, r.int(1, values.length)) };
+        return r.chance(0.5) ? { property, operator: 'contains', value: r.pick(values) } : { property, operator: 'containsAll', value: r.some(values) };
       }
       case 4:
         return { property: r.pick([...BOOLEAN_PROPERTIES, ...NUMERIC_PROPERTIES.map((p) => p[0]), 'supplier.refurbishmentQa', 'battery']), operator: 'exists' };
@@ -257,7 +309,7 @@ class RuleBuilder {
   }
 
   tree(depth = 0): Json {
-    const r = this.rng;
+    const r = this.draw;
     if (depth >= 3 || r.chance(0.5)) return this.comparison();
     const kind = r.pick(['all', 'any', 'not']);
     if (kind === 'not') return { not: this.tree(depth + 1) };
@@ -266,22 +318,22 @@ class RuleBuilder {
 }
 
 /** A set whose criteria have random rule trees that pass the semantic checks, for the rule engine. */
-function ruleSet(rng: Rng, sampler: SchemaSampler, id: string): Json {
-  const criteria = Array.from({ length: rng.int(1, 4) }, (_, i) => {
-    const rules = new RuleBuilder(rng);
-    const sampled = sampler.sampleAt('#/components/schemas/CriterionDefinition').value as Json;
-    const type = rng.pick(['TS', 'TS', 'SC', 'AC', 'AC', 'CPC', 'guidance']);
-    const condition = rng.chance(0.3) ? { condition: rules.tree(1) } : {};
-    const rule = type !== 'AC' || rng.chance(0.3) ? { rule: rules.tree() } : {};
+function ruleSet(draw: Draw, id: string): Json {
+  const criteria = Array.from({ length: draw.int(1, 4) }, (_, i) => {
+    const rules = new RuleBuilder(draw);
+    const sampled = draw.value(bodyOf, '#/components/schemas/CriterionDefinition') as Json;
+    const type = draw.pick(['TS', 'TS', 'SC', 'AC', 'AC', 'CPC', 'guidance']);
+    const condition = draw.chance(0.3) ? { condition: rules.tree(1) } : {};
+    const rule = type !== 'AC' || draw.chance(0.3) ? { rule: rules.tree() } : {};
     const scoring =
       type === 'AC'
-        ? { scoring: { maxPoints: rng.chance(0.5) ? 'procurerDefined' : rng.int(1, 50), bands: Array.from({ length: rng.int(1, 3) }, () => ({ when: rules.tree(1), fractionOfMax: Math.round(rng.next() * 100) / 100 })) } }
+        ? { scoring: { maxPoints: draw.chance(0.5) ? 'procurerDefined' : draw.int(1, 50), bands: Array.from({ length: draw.int(1, 3) }, () => ({ when: rules.tree(1), fractionOfMax: Math.round(draw.fraction() * 100) / 100 })) } }
         : {};
     // The review record decides the confidence a criterion may claim (a sampled "verified" with a
     // random review is rightly refused), and a sampled validity window may end before it starts:
     // keep what the sample says of both only where it is consistent, so that most sets are stored.
     const { rule: _r, scoring: _s, parameters: _p, statements: _st, appliesTo: _a, review, confidence: _c, notes: _n, effectiveFrom: _f, effectiveUntil: _u, ...rest } = sampled;
-    const reviewed = review && rng.chance(0.5) ? { review: { ...(review as Json), missing: 'the final text was not read' } } : {};
+    const reviewed = review && draw.chance(0.5) ? { review: { ...(review as Json), missing: 'the final text was not read' } } : {};
     return {
       ...rest,
       ...reviewed,
@@ -289,7 +341,7 @@ function ruleSet(rng: Rng, sampler: SchemaSampler, id: string): Json {
       notes: 'Generated by the fuzz test; not verified against any source.',
       id: `${id.toUpperCase()}-C${i}`,
       type,
-      level: rng.pick(['core', 'comprehensive']),
+      level: draw.pick(['core', 'comprehensive']),
       appliesTo: { categories: ['notebook'], ...condition },
       ...rule,
       ...scoring,
@@ -302,29 +354,24 @@ function ruleSet(rng: Rng, sampler: SchemaSampler, id: string): Json {
 
 // -------------------------------------------------------------------------------- the generator
 
-class RequestFactory {
-  readonly sampler: SchemaSampler;
-  readonly mutator: Mutator;
-  readonly rng: Rng;
+type Tokens = Record<'admin' | 'reader' | 'otherOrg' | 'expired', string>;
 
+/** Makes the requests of one property run from its draws and what the service holds (the pools). */
+class RequestFactory {
   constructor(
-    seed: number,
+    private readonly draw: Draw,
     private readonly pools: Pools,
-    private readonly tokens: Record<'admin' | 'reader' | 'otherOrg' | 'expired', string>,
-  ) {
-    this.rng = new Rng(seed);
-    this.sampler = new SchemaSampler(contractDocument, this.rng);
-    this.mutator = new Mutator(this.rng);
-  }
+    private readonly tokens: Tokens,
+  ) {}
 
   private some<T>(list: readonly T[], p: number): T | undefined {
-    return list.length > 0 && this.rng.chance(p) ? this.rng.pick(list) : undefined;
+    return list.length > 0 && this.draw.chance(p) ? this.draw.pick(list) : undefined;
   }
 
   /** A value for a path parameter: a real id from the pools, a generated one, or a hostile one. */
-  private pathValue(op: Operation, param: QueryParameter, hostile: boolean): string {
-    if (hostile) return this.rng.pick(HOSTILE_PATH_SEGMENTS);
-    const generated = () => encodeURIComponent(String(this.sampler.sample(param.schema).value));
+  private pathValue(op: Operation, param: Parameter, hostile: boolean): string {
+    if (hostile) return this.draw.pick(HOSTILE_PATH_SEGMENTS);
+    const generated = () => encodeURIComponent(String(this.draw.value(valueOf, param.schema)));
     const pools = this.pools;
     switch (param.name) {
       case 'setId':
@@ -364,29 +411,29 @@ class RequestFactory {
   private headersFor(op: Operation, hostile: boolean): Record<string, string> {
     const headers: Record<string, string> = {};
     for (const h of op.headers) {
-      if (!this.rng.chance(hostile ? 0.5 : 0.3)) continue;
+      if (!this.draw.chance(hostile ? 0.5 : 0.3)) continue;
       if (h.name === 'Idempotency-Key') {
-        if (hostile) headers[h.name] = this.rng.pick(['short', 'x'.repeat(201), 'has space', '']);
+        if (hostile) headers[h.name] = this.draw.pick(['short', 'x'.repeat(201), 'has space', '']);
         else {
           const reuse = this.some(this.pools.idempotencyKeys, 0.3);
-          const key = reuse ?? `fuzz-${this.rng.uuid()}`;
+          const key = reuse ?? `fuzz-${this.draw.value(freshUuid)}`;
           if (!reuse) this.pools.idempotencyKeys.push(key);
           headers[h.name] = key;
         }
       } else if (hostile) {
-        headers[h.name] = this.rng.pick(['x'.repeat(1001), '', '{"$ne":null}']);
+        headers[h.name] = this.draw.pick(['x'.repeat(1001), '', '{"$ne":null}']);
       } else {
-        headers[h.name] = String(this.sampler.sample(h.schema).value).replace(/[^\x20-\x7e]/g, '?');
+        headers[h.name] = String(this.draw.value(valueOf, h.schema)).replace(/[^\x20-\x7e]/g, '?');
       }
     }
-    if (this.rng.chance(0.05)) headers['X-Request-ID'] = this.rng.pick(['fuzz-req', 'x'.repeat(200), '../../etc', '<script>']);
+    if (this.draw.chance(0.05)) headers['X-Request-ID'] = this.draw.pick(['fuzz-req', 'x'.repeat(200), '../../etc', '<script>']);
     return headers;
   }
 
   private authHeaders(op: Operation, anonymous: boolean): Record<string, string> {
     if (!op.secured) return {};
-    if (!anonymous) return { Authorization: `Bearer ${this.rng.chance(0.9) ? this.tokens.admin : this.tokens.otherOrg}` };
-    return this.rng.pick<Record<string, string>>([
+    if (!anonymous) return { Authorization: `Bearer ${this.draw.chance(0.9) ? this.tokens.admin : this.tokens.otherOrg}` };
+    return this.draw.pick<Record<string, string>>([
       {},
       { Authorization: 'Bearer not.a.jwt' },
       { Authorization: `Bearer ${this.tokens.expired}` },
@@ -398,11 +445,11 @@ class RequestFactory {
   }
 
   /** Makes a valid body more likely to pass the semantic checks and reach the deep code. */
-  private realistic(op: Operation, sample: Sample, pathValues: Record<string, string>): unknown {
-    const body = sample.value as Json;
+  private realistic(op: Operation, sampled: unknown, pathValues: Record<string, string>): unknown {
+    const body = sampled as Json;
     const ruleSetId = this.some(this.pools.publishedRuleSets, 0.35);
     // comprehensive selects core criteria as well, so a generated set always has some to apply
-    const combo = ruleSetId ? { criterionSetIds: [ruleSetId], category: 'notebook', level: 'comprehensive' } : this.rng.pick(SEEDED_COMBOS);
+    const combo = ruleSetId ? { criterionSetIds: [ruleSetId], category: 'notebook', level: 'comprehensive' } : this.draw.pick(SEEDED_COMBOS);
     const useProfile = (): string | undefined => this.some([...this.pools.profiles.keys()], 0.4);
     const fitOffer = (offer: Json, category: string) => {
       for (const item of offer.items as Json[]) item.category = category;
@@ -411,12 +458,12 @@ class RequestFactory {
     switch (op.operationId) {
       case 'createCriterionSet':
       case 'replaceCriterionSet': {
-        const id = op.operationId === 'replaceCriterionSet' ? safeDecode(pathValues.setId ?? '') : `fuzz-set-${this.rng.chars(8, 'abcdefghijklmnopqrstuvwxyz0123456789')}`;
-        if (op.operationId === 'createCriterionSet' && this.rng.chance(0.6)) {
+        const id = op.operationId === 'replaceCriterionSet' ? safeDecode(pathValues.setId ?? '') : `fuzz-set-${this.draw.value(freshSuffix, 8)}`;
+        if (op.operationId === 'createCriterionSet' && this.draw.chance(0.6)) {
           this.pools.ruleSets.add(id);
-          return ruleSet(this.rng, this.sampler, id);
+          return ruleSet(this.draw, id);
         }
-        if (this.rng.chance(0.5)) {
+        if (this.draw.chance(0.5)) {
           // a set that passes the semantic checks, carrying generated (sometimes unusual) text
           const fixture = draftSet();
           const texts = body.criteria?.[0] as Json | undefined;
@@ -434,7 +481,7 @@ class RequestFactory {
         const { include: _i, exclude: _e, parameters: _p, awardWeights: _w, profileId: _id, criterionSetIds: _c, category: _cat, level: _l, ...rest } = body;
         const profileId = useProfile();
         const category = profileId ? this.pools.profiles.get(profileId)! : combo.category;
-        const offer = this.rng.chance(0.3) && category === 'notebook' ? compliantNotebookOffer(`Fuzz ${this.rng.int(1, 99)}`, this.rng.int(5, 40)) : fitOffer(rest.offer as Json, category);
+        const offer = this.draw.chance(0.3) && category === 'notebook' ? compliantNotebookOffer(`Fuzz ${this.draw.int(1, 99)}`, this.draw.int(5, 40)) : fitOffer(rest.offer as Json, category);
         return { ...rest, ...this.assessmentDateNearToday(rest), offer, ...(profileId ? { profileId } : structuredClone(combo)) };
       }
       case 'createComplianceCheckBatch': {
@@ -452,7 +499,7 @@ class RequestFactory {
   /** A sampled assessmentDate (any year) moved into the accepted window, one year either side of today. */
   private assessmentDateNearToday(body: Json): { assessmentDate?: string } {
     if (body.assessmentDate === undefined) return {};
-    return { assessmentDate: new Date(Date.now() + this.rng.int(-300, 300) * 86_400_000).toISOString().slice(0, 10) };
+    return { assessmentDate: new Date(Date.now() + this.draw.int(-300, 300) * 86_400_000).toISOString().slice(0, 10) };
   }
 
   private describe(op: Operation, what: string): string {
@@ -460,71 +507,71 @@ class RequestFactory {
   }
 
   /** Phase 1: about half valid requests, half invalid or hostile ones. */
-  mixed(op: Operation): FuzzRequest {
-    const valid = this.rng.chance(0.5);
-    const anonymous = this.rng.chance(0.06);
-    const hostilePath = !valid && op.pathParams.length > 0 && this.rng.chance(0.25);
-    const hostileQuery = !valid && !hostilePath && this.rng.chance(op.body ? 0.15 : 0.6);
-    const hostileHeaders = !valid && !hostilePath && !hostileQuery && this.rng.chance(0.1);
+  mixed(op: Operation = this.draw.pick(WEIGHTED_OPERATIONS)): FuzzRequest {
+    const valid = this.draw.chance(0.5);
+    const anonymous = this.draw.chance(0.06);
+    const hostilePath = !valid && op.pathParams.length > 0 && this.draw.chance(0.25);
+    const hostileQuery = !valid && !hostilePath && this.draw.chance(op.body ? 0.15 : 0.6);
+    const hostileHeaders = !valid && !hostilePath && !hostileQuery && this.draw.chance(0.1);
     const pathValues = Object.fromEntries(op.pathParams.map((p) => [p.name, this.pathValue(op, p, hostilePath)]));
-    const pairs = hostileQuery ? hostileQueryPairs(this.sampler, op.query).pairs : sampleQuery(this.sampler, op.query);
+    const pairs = hostileQuery ? this.draw.value(hostileQueryOf, op.operationId).pairs : this.draw.value(queryOf, op.operationId);
     const headers = { ...this.headersFor(op, hostileHeaders), ...this.authHeaders(op, anonymous) };
     const url = this.url(op, pathValues, pairs);
     const known = this.pools.etags.get(url.split('?')[0]!);
     for (const name of ['If-None-Match', 'If-Match']) {
-      if (known && op.headers.some((h) => h.name === name) && this.rng.chance(0.4)) headers[name] = known;
+      if (known && op.headers.some((h) => h.name === name) && this.draw.chance(0.4)) headers[name] = known;
     }
     const labels = [valid ? 'valid' : 'invalid', anonymous ? 'anonymous' : '', hostilePath ? 'hostile path' : '', hostileQuery ? 'hostile query' : '', hostileHeaders ? 'hostile headers' : ''].filter(Boolean);
-    const method: Method = op.method === 'get' && this.rng.chance(0.05) ? 'head' : op.method;
-    if (this.rng.chance(0.03)) {
+    const method: Method = op.method === 'get' && this.draw.chance(0.05) ? 'head' : op.method;
+    if (this.draw.chance(0.03)) {
       // a method the path does not declare, or a spelling of the path that no route has: 404/405
       const declared = OPERATIONS.filter((o) => o.path === op.path).map((o) => o.method);
-      const odd = this.rng.pick<Method>((['get', 'post', 'put', 'delete', 'patch', 'options'] as const).filter((m) => !declared.includes(m)));
-      const oddUrl = this.rng.pick([url, url.replace('/api/v1/', '/api/v1//'), url.replace('/api/v1/', '/API/V1/'), `${url.split('?')[0]!}/extra`]);
+      const odd = this.draw.pick<Method>((['get', 'post', 'put', 'delete', 'patch', 'options'] as const).filter((m) => !declared.includes(m)));
+      const oddUrl = this.draw.pick([url, url.replace('/api/v1/', '/api/v1//'), url.replace('/api/v1/', '/API/V1/'), `${url.split('?')[0]!}/extra`]);
       return { ...mixedBase(op, odd, oddUrl, headers), label: this.describe(op, `method ${odd.toUpperCase()} on ${oddUrl.slice(0, 60)}`) };
     }
     const base = { phase: 'mixed' as const, op, method, url, headers, mustReject: false };
     if (!op.body) return { ...base, label: this.describe(op, [...labels, method === 'head' ? 'HEAD' : ''].filter(Boolean).join(', ')) };
 
-    const sample = this.sampler.sample(op.body);
-    const realistic = this.rng.chance(0.6) ? this.realistic(op, sample, pathValues) : sample.value;
-    if (valid || hostilePath || hostileQuery || hostileHeaders) return { ...base, body: realistic, label: this.describe(op, labels.join(', ')) };
-    return { ...base, ...this.invalidBody(op, { value: realistic, sites: realistic === sample.value ? sample.sites : this.sampler.sample(op.body).sites }, headers), label: this.describe(op, labels.join(', ')) };
+    const sampled = this.draw.value(bodyOf, op.bodyPointer!);
+    const body = this.draw.chance(0.6) ? this.realistic(op, sampled, pathValues) : sampled;
+    if (valid || hostilePath || hostileQuery || hostileHeaders) return { ...base, body, label: this.describe(op, labels.join(', ')) };
+    return { ...base, ...this.invalidBody(op, body, headers), label: this.describe(op, labels.join(', ')) };
   }
 
   /** An invalid body: a mutant, a wrong content type, or none at all. */
-  private invalidBody(op: Operation, sample: Sample, headers: Record<string, string>): { body?: unknown; raw?: string | Buffer; label?: string } {
-    const roll = this.rng.next();
+  private invalidBody(op: Operation, body: unknown, headers: Record<string, string>): { body?: unknown; raw?: string | Buffer; label?: string } {
+    const roll = this.draw.fraction();
     if (roll < 0.08) {
-      headers['Content-Type'] = this.rng.pick(WRONG_CONTENT_TYPES);
-      return { raw: headers['Content-Type'].includes('json') ? JSON.stringify(sample.value) : 'id=x&title=y' };
+      headers['Content-Type'] = this.draw.pick(WRONG_CONTENT_TYPES);
+      return { raw: headers['Content-Type'].includes('json') ? JSON.stringify(body) : 'id=x&title=y' };
     }
     if (roll < 0.12) return {};
-    // the sites of a realistic body are the sample's; stale ones are skipped by the mutator
-    const mutant: Mutant = this.mutator.mutateAny(sample.sites.length > 0 ? sample : this.sampler.sample(op.body!), MUTATIONS);
+    // a realistic body is mutated as it is: the mutator finds its sites in the value
+    const mutant = MUTATOR.mutate(body, op.body!, this.draw.value(mutationPlans));
     if (mutant.raw !== undefined) headers['Content-Type'] = 'application/json';
     return mutant.raw !== undefined ? { raw: mutant.raw } : { body: mutant.body };
   }
 
   /** Phase 2: only requests the contract rejects (so none may store anything). */
-  invalid(op: Operation): FuzzRequest {
-    const anonymous = op.secured && this.rng.chance(0.05);
+  invalid(op: Operation = this.draw.pick(OPERATIONS)): FuzzRequest {
+    const anonymous = op.secured && this.draw.chance(0.05);
     const headers = { ...this.headersFor(op, false), ...this.authHeaders(op, anonymous) };
     // Idempotency keys of phase 1 would replay stored assessments: fine, but not "nothing stored".
     delete headers['Idempotency-Key'];
     const base = { phase: 'invalid' as const, op, method: op.method, headers, mustReject: !UNVALIDATED_PROBES.has(op.operationId) };
     if (op.body) {
       const pathValues = Object.fromEntries(op.pathParams.map((p) => [p.name, this.pathValue(op, p, false)]));
-      const url = this.url(op, pathValues, sampleQuery(this.sampler, op.query));
+      const url = this.url(op, pathValues, this.draw.value(queryOf, op.operationId));
       for (let attempt = 0; attempt < 20; attempt++) {
-        const sample = this.sampler.sample(op.body);
-        const roll = this.rng.next();
+        const sampled = this.draw.value(bodyOf, op.bodyPointer!);
+        const roll = this.draw.fraction();
         if (roll < 0.08) {
-          const contentType = this.rng.pick(WRONG_CONTENT_TYPES);
-          return { ...base, url, headers: { ...headers, 'Content-Type': contentType }, raw: JSON.stringify(sample.value), label: this.describe(op, `Content-Type ${contentType}`) };
+          const contentType = this.draw.pick(WRONG_CONTENT_TYPES);
+          return { ...base, url, headers: { ...headers, 'Content-Type': contentType }, raw: JSON.stringify(sampled), label: this.describe(op, `Content-Type ${contentType}`) };
         }
         if (roll < 0.1) return { ...base, url, label: this.describe(op, 'no body') };
-        const mutant = this.mutator.mutateAny(sample);
+        const mutant = MUTATOR.mutate(sampled, op.body, this.draw.value(mutationPlans));
         if (mutant.raw === undefined && bodyIsValid(op, mutant.body)) continue; // e.g. NUL in free text: valid
         const label = this.describe(op, `${mutant.kind} at ${mutant.pointer || '/'}: ${mutant.description}`);
         return mutant.raw !== undefined ? { ...base, url, headers: { ...headers, 'Content-Type': 'application/json' }, raw: mutant.raw, label } : { ...base, url, body: mutant.body, label };
@@ -533,11 +580,11 @@ class RequestFactory {
     }
     // No body: the path or the query must be wrong. Real ids never appear here, so a DELETE or a
     // publish can only answer 400/404.
-    const breakPath = op.pathParams.length > 0 && this.rng.chance(0.5);
+    const breakPath = op.pathParams.length > 0 && this.draw.chance(0.5);
     const pathValues = Object.fromEntries(
-      op.pathParams.map((p) => [p.name, breakPath ? this.rng.pick(HOSTILE_PATH_SEGMENTS.filter((s) => !pathAccepts(p, s))) : encodeURIComponent(String(this.sampler.sample(p.schema).value))]),
+      op.pathParams.map((p) => [p.name, breakPath ? this.draw.pick(HOSTILE_PATH_SEGMENTS.filter((s) => !pathAccepts(p, s))) : encodeURIComponent(String(this.draw.value(valueOf, p.schema)))]),
     );
-    const hostile = breakPath ? undefined : hostileQueryPairs(this.sampler, op.query);
+    const hostile = breakPath ? undefined : this.draw.value(hostileQueryOf, op.operationId);
     const url = this.url(op, pathValues, hostile ? hostile.pairs : []);
     return { ...base, url, label: this.describe(op, breakPath ? `hostile path ${url}` : `hostile query: ${hostile?.description ?? ''}`) };
   }
@@ -556,7 +603,7 @@ function mixedBase(op: Operation, method: Method, url: string, headers: Record<s
 }
 
 /** Whether a (percent-encoded) segment would pass the parameter's schema. */
-function pathAccepts(param: QueryParameter, segment: string): boolean {
+function pathAccepts(param: Parameter, segment: string): boolean {
   let decoded: string;
   try {
     decoded = decodeURIComponent(segment);
@@ -652,18 +699,39 @@ async function send(baseUrl: string, r: FuzzRequest, recorder: Recorder): Promis
   return res;
 }
 
-/** Runs `count` requests made by `next`, `CONCURRENCY` at a time. */
-async function run(count: number, next: () => FuzzRequest, baseUrl: string, recorder: Recorder, onResponse: (r: FuzzRequest, res: supertest.Response) => void): Promise<void> {
-  let issued = 0;
-  const worker = async () => {
-    while (issued < count) {
-      issued++;
-      const request = next();
-      const res = await send(baseUrl, request, recorder);
-      if (res) onResponse(request, res);
-    }
-  };
-  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+interface Fuzz {
+  readonly baseUrl: string;
+  readonly recorder: Recorder;
+  readonly pools: Pools;
+  readonly tokens: Tokens;
+}
+
+/**
+ * About `count` requests as one fast-check property. Each run draws CONCURRENCY lanes of PER_LANE
+ * requests through fc.gen() (up front and in one order, so that the seed replays them and shrinking
+ * can simplify them) and sends each lane's requests one after the other, the lanes side by side.
+ * A run with a finding fails; fast-check shrinks it and reports the seed. Returns the requests sent.
+ */
+async function fuzz(count: number, make: (factory: RequestFactory) => FuzzRequest, env: Fuzz, onResponse: (r: FuzzRequest, res: supertest.Response) => void): Promise<number> {
+  const numRuns = Math.ceil(count / (CONCURRENCY * PER_LANE));
+  await fc.assert(
+    fc.asyncProperty(fc.limitShrink(fc.gen(), MAX_SHRINKS), async (g) => {
+      const factory = new RequestFactory(new Draw(g), env.pools, env.tokens);
+      const lanes = Array.from({ length: CONCURRENCY }, () => Array.from({ length: PER_LANE }, () => make(factory)));
+      const findingsBefore = env.recorder.findings.length;
+      const sendLane = async (lane: FuzzRequest[]) => {
+        for (const request of lane) {
+          const res = await send(env.baseUrl, request, env.recorder);
+          if (res) onResponse(request, res);
+        }
+      };
+      await Promise.all(lanes.map(sendLane));
+      const findings = env.recorder.findings.slice(findingsBefore);
+      if (findings.length > 0) throw new Error(describeFindings(findings));
+    }),
+    { seed: SEED, numRuns },
+  );
+  return numRuns * CONCURRENCY * PER_LANE;
 }
 
 /** Keeps the pools up to date with what the service created or changed. */
@@ -724,7 +792,7 @@ describe(`schema-driven fuzzing of every operation (seed ${SEED})`, () => {
   const ctx = useTestService();
   const pools = new Pools();
   const recorder = new Recorder();
-  let factory: RequestFactory;
+  let env: Fuzz;
 
   const countStored = async (): Promise<Record<string, number>> => {
     const db = ctx.svc.service.mongo.connection.db!;
@@ -740,7 +808,7 @@ describe(`schema-driven fuzzing of every operation (seed ${SEED})`, () => {
       otherOrg: await mintToken({ scopes: ['assessments:read', 'assessments:write', 'criteria:read'], org: 'fuzz-other', sub: 'fuzz-other' }),
       expired: await mintToken({ expiresIn: -3600 }),
     };
-    factory = new RequestFactory(SEED, pools, tokens);
+    env = { baseUrl: ctx.svc.baseUrl, recorder, pools, tokens };
     const criteria = await supertest(ctx.svc.baseUrl).get('/api/v1/criteria?pageSize=200').set('Authorization', `Bearer ${tokens.admin}`).expect(200);
     pools.criteria = (criteria.body.items as Json[]).map((c) => c.id as string);
   });
@@ -758,15 +826,9 @@ describe(`schema-driven fuzzing of every operation (seed ${SEED})`, () => {
 
 
   it('answers valid and invalid requests to every operation with < 500 and within the contract', async () => {
-    // every operation in turn, body-taking ones twice as often (they have more to break), except
-    // new versions: their two-field bodies are quickly covered and each copy grows the catalogue
-    const weighted = OPERATIONS.flatMap((op) => (op.body && op.operationId !== 'createCriterionSetVersion' ? [op, op] : [op]));
-    const nextOperation = factory.rng.cycle(weighted);
-    const next = (): FuzzRequest => factory.mixed(nextOperation());
-    await run(MIXED_REQUESTS, next, ctx.svc.baseUrl, recorder, learn(pools));
+    await fuzz(MIXED_REQUESTS, (factory) => factory.mixed(), env, learn(pools));
 
     console.log(recorder.summary());
-    expect(recorder.findings.length === 0 ? 'no findings' : describeFindings(recorder.findings)).toBe('no findings');
     // Every operation was exercised, and the fuzz reached past validation into the handlers.
     expect(OPERATIONS.filter((op) => !recorder.byOperation.has(op.operationId)).map((op) => op.operationId)).toEqual([]);
     const created = (op: string, status: string) => recorder.byOperation.get(op)?.get(status) ?? 0;
@@ -781,14 +843,9 @@ describe(`schema-driven fuzzing of every operation (seed ${SEED})`, () => {
 
   it('stores nothing for requests the contract rejects', async () => {
     const before = await countStored();
-    const findingsBefore = recorder.findings.length;
-    const nextOperation = factory.rng.cycle(OPERATIONS);
-    const next = (): FuzzRequest => factory.invalid(nextOperation());
     const totalBefore = recorder.total;
-    await run(INVALID_REQUESTS, next, ctx.svc.baseUrl, recorder, () => undefined);
-    expect(recorder.total - totalBefore).toBe(INVALID_REQUESTS);
-    const newFindings = recorder.findings.slice(findingsBefore);
-    expect(newFindings.length === 0 ? 'no findings' : describeFindings(newFindings)).toBe('no findings');
+    const sent = await fuzz(INVALID_REQUESTS, (factory) => factory.invalid(), env, () => undefined);
+    expect(recorder.total - totalBefore).toBe(sent);
     expect(await countStored()).toEqual(before);
   });
 

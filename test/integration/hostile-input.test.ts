@@ -3,7 +3,7 @@ import { mintToken } from '../support/auth';
 import { draftSet } from '../support/catalogue-fixtures';
 import { api, assertMatchesContract } from '../support/contract';
 import { compliantNotebookOffer } from '../support/offer-fixtures';
-import { deepJson } from '../support/schema-sampler';
+import { deepJson } from '../support/hostile-mutations';
 import { useTestService } from '../support/test-service';
 
 /**

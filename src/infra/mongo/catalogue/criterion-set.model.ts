@@ -1,4 +1,5 @@
 import { Schema, type Connection, type Model } from 'mongoose';
+import { presentString } from '../mongo-fields';
 
 /**
  * Mongoose models of the catalogue. A set and its criteria are one
@@ -31,7 +32,8 @@ const definitionSchema = new Schema(
   {
     id: { type: String, required: true },
     title: { type: String, required: true },
-    publisher: { type: String, required: true },
+    // the contract allows an empty publisher
+    publisher: { type: String, required: presentString('publisher') },
     documentRef: str,
     url: str,
     version: { type: String, required: true },

@@ -36,6 +36,12 @@ describe('assessments as stored documents', () => {
     }
   });
 
+  it('stores the empty strings the contract allows (an offer without a name of its own)', () => {
+    const a = { ...fromAssessmentDocument(assessments[0]!), offerId: '' };
+    expect(toAssessmentDocument(a, {}).offerId).toBe('');
+    expect(fromAssessmentDocument(toAssessmentDocument(a, {})).offerId).toBe('');
+  });
+
   it('keeps the events of the outbox next to the assessment', () => {
     const a = fromAssessmentDocument(assessments[1]!);
     const outboxAt = new Date();
