@@ -6,6 +6,7 @@ import type { Logger } from '../logging/logger';
 import { AuditRetention } from './audit-retention';
 import { DENIAL_ACTIONS, DenialAggregator, type DenialAggregate } from './denial-aggregator';
 import { bulkWriteFailures } from '../mongo/mongo-errors';
+import { exactMatch } from '../mongo/mongo-filters';
 import { readPage } from '../mongo/mongo-paging';
 
 /** Stored with a TTL date: the database removes an entry once its retention has passed. */
@@ -152,8 +153,9 @@ export class AuditLog {
 
   async list(filter: AuditFilter, page: number, pageSize: number): Promise<Page<AuditEvent>> {
     await this.flush();
-    const query: Record<string, unknown> = {};
-    for (const key of ['action', 'actor', 'organisation', 'outcome'] as const) if (filter[key]) query[key] = filter[key];
+    const equalities: Record<string, unknown> = {};
+    for (const key of ['action', 'actor', 'organisation', 'outcome'] as const) if (filter[key]) equalities[key] = filter[key];
+    const query = exactMatch(equalities);
     // Stored times are UTC ISO strings; normalise the bounds (which may carry offsets) the same way.
     const utc = (t: string) => new Date(t).toISOString();
     if (filter.from || filter.to) query.at = { ...(filter.from ? { $gte: utc(filter.from) } : {}), ...(filter.to ? { $lte: utc(filter.to) } : {}) };

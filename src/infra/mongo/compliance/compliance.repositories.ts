@@ -10,9 +10,11 @@ import { OutboxWriter } from '../../outbox/outbox.writer';
 import type { AssessmentDocument, ProfileDocument } from './compliance.models';
 import { upgradeAssessment } from '../../../domain/compliance/assessment.upgrade';
 import { bulkWriteFailures, onlyDuplicates, unlessDuplicate } from '../mongo-errors';
+import { exactMatch } from '../mongo-filters';
 import { readPage } from '../mongo-paging';
 
-function page<D, T>(model: Model<D>, filter: Record<string, unknown>, sort: Record<string, 1 | -1>, pageNo: number, size: number, map: (d: D) => T): Promise<Page<T>> {
+function page<D, T>(model: Model<D>, equalities: Record<string, unknown>, sort: Record<string, 1 | -1>, pageNo: number, size: number, map: (d: D) => T): Promise<Page<T>> {
+  const filter = exactMatch(equalities);
   const query = {
     count: () => model.countDocuments(filter).exec(),
     slice: (skip: number, limit: number) => model.find(filter).sort(sort).skip(skip).limit(limit).lean<D[]>().exec(),
