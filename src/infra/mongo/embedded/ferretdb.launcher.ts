@@ -34,12 +34,25 @@ export function storageArgs(storage: FerretDbStorage): string[] {
   return ['-handler', 'sqlite', '-sqlite-url', `file:${storage.sqliteDir}/`];
 }
 
+/**
+ * FerretDB on PostgreSQL logs every failed statement at ERROR, a unique violation (SQLSTATE 23505)
+ * too, although it answers it as MongoDB's duplicate-key error, which the service expects and
+ * handles (the outbox lease is claimed by an insert every sweep, idempotency keys and outbox
+ * markers by inserts): those lines would bury the real errors, so they are not passed on.
+ */
+export function isDuplicateKeyLog(line: string): boolean {
+  return line.includes('(SQLSTATE 23505)');
+}
+
 /** Starts FerretDB on `storage`, listening on `listen` (default: a free loopback port). */
 export async function startFerretDb(storage: FerretDbStorage, log: (message: string) => void, listen = '127.0.0.1:0'): Promise<EmbeddedMongo> {
   const binary = ensureFerretDbLauncher(log);
   if ('sqliteDir' in storage) mkdirSync(storage.sqliteDir, { recursive: true });
   // -watch-stdin: the launcher exits when our end of the pipe closes, even if we are SIGKILLed.
-  const child = spawn(binary, ['-listen', listen, ...storageArgs(storage), '-watch-stdin', '-log-level', 'error'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const child = spawn(binary, ['-listen', listen, ...storageArgs(storage), '-watch-stdin', '-log-level', 'error'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  createInterface({ input: child.stderr }).on('line', (line) => {
+    if (!isDuplicateKeyLog(line)) process.stderr.write(`${line}\n`);
+  });
   const uri = await new Promise<string>((resolve, reject) => {
     const lines = createInterface({ input: child.stdout });
     lines.on('line', (line) => {

@@ -1,5 +1,5 @@
 import { embeddedEngineFromEnv, redactPassword, startEmbeddedMongo } from '../../../../src/infra/mongo/embedded/embedded-mongo';
-import { storageArgs } from '../../../../src/infra/mongo/embedded/ferretdb.launcher';
+import { isDuplicateKeyLog, storageArgs } from '../../../../src/infra/mongo/embedded/ferretdb.launcher';
 
 describe('the embedded MongoDB engine choice', () => {
   it('defaults to auto and takes each known engine as is', () => {
@@ -29,5 +29,12 @@ describe('the embedded MongoDB engine choice', () => {
     expect(redactPassword('postgres://app:s3cret@db:5432/psbb')).toBe('postgres://app:***@db:5432/psbb');
     expect(redactPassword('postgres://postgres@127.0.0.1:5432/psbb')).toBe('postgres://postgres@127.0.0.1:5432/psbb');
     expect(redactPassword('not a url')).not.toContain('not a url');
+  });
+
+  it('drops only the duplicate-key lines of FerretDB on PostgreSQL from the log it passes on', () => {
+    const duplicate =
+      'time=2026-12-06T23:06:42.493Z level=ERROR msg=Query name=postgresql err="ERROR: duplicate key value violates unique constraint \\"outbox_state_08765d6e__id__67399184_idx\\" (SQLSTATE 23505)" sql="INSERT INTO ..."';
+    const missingTable = 'time=2026-12-06T22:36:03.426Z level=ERROR msg=Query name=postgresql err="ERROR: relation \\"t.x\\" does not exist (SQLSTATE 42P01)"';
+    expect([isDuplicateKeyLog(duplicate), isDuplicateKeyLog(missingTable), isDuplicateKeyLog('cannot start FerretDB: connection refused')]).toEqual([true, false, false]);
   });
 });
