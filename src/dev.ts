@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { startEmbeddedMongo, type EmbeddedEngine, type EmbeddedMongo } from './infra/mongo/embedded/embedded-mongo';
+import { embeddedEngineFromEnv, startEmbeddedMongo, type EmbeddedMongo } from './infra/mongo/embedded/embedded-mongo';
 import { runMain } from './main';
 import { PROJECT_ROOT } from './paths';
 
@@ -11,8 +11,8 @@ async function dev(): Promise<void> {
   let embedded: EmbeddedMongo | undefined;
   if (!process.env.MONGODB_URI) {
     const dataDir = process.env.EMBEDDED_MONGO_DIR ?? path.join(PROJECT_ROOT, '.data');
-    const engine = (process.env.EMBEDDED_MONGO_ENGINE ?? 'auto') as EmbeddedEngine;
-    embedded = await startEmbeddedMongo(dataDir, engine, (message) => process.stderr.write(`[dev] ${message}\n`));
+    const { engine, postgresUrl } = embeddedEngineFromEnv(process.env);
+    embedded = await startEmbeddedMongo(dataDir, engine, (message) => process.stderr.write(`[dev] ${message}\n`), postgresUrl);
     process.env.MONGODB_URI = `${embedded.uri}procurement_sustainability`;
     process.stderr.write(`[dev] embedded ${embedded.engine} ready at ${embedded.uri}\n`);
   }

@@ -1,5 +1,5 @@
 import { DomainError } from '../domain/errors';
-import { isDatabaseUnavailable } from '../infra/mongo/mongo-errors';
+import { isDatabaseUnavailable, isUnstorableText } from '../infra/mongo/mongo-errors';
 import { HttpProblemError, STATUS_BY_KIND, type ProblemInput } from './problem';
 
 interface BodyParserError extends Error {
@@ -49,6 +49,9 @@ export function toProblemInput(err: unknown): ProblemInput {
   }
   if (isDatabaseUnavailable(err)) {
     return { status: 503, code: 'SERVICE_UNAVAILABLE', detail: 'The database is temporarily unavailable; retry later' };
+  }
+  if (isUnstorableText(err)) {
+    return { status: 400, code: 'UNSTORABLE_TEXT', detail: "The request contains text with the NUL character (U+0000), which this deployment's database cannot store" };
   }
   // openapi-backend decodes path parameters with decodeURIComponent, which throws on escapes that
   // are not UTF-8 (e.g. /criteria/%FF): the client's mistake, not ours.

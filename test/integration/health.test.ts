@@ -7,6 +7,7 @@ import { handCheckedNotebookOffer } from '../support/offer-fixtures';
 import { startTcpProxy } from '../support/tcp-proxy';
 import { eventually, startTestService, testDatabaseUri, type TestService } from '../support/test-service';
 import { startFerretDb } from '../../src/infra/mongo/embedded/ferretdb.launcher';
+import { ownFerretDbStorage } from '../support/postgres.scratch-database';
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -153,8 +154,8 @@ describe('readiness with a dependency down', () => {
   });
 
   it('is not ready, naming MongoDB, when the database goes away, and the API keeps answering', async () => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'psbb-down-'));
-    let db = await startFerretDb(dir, () => undefined);
+    const storage = ownFerretDbStorage(mkdtempSync(path.join(os.tmpdir(), 'psbb-down-')));
+    let db = await startFerretDb(storage, () => undefined);
     const svc = await startTestService({ MONGODB_URI: `${db.uri}readiness_down`, MONGODB_SERVER_SELECTION_TIMEOUT_MS: '1000' });
     try {
       const client = api(svc.service.app);
@@ -170,7 +171,7 @@ describe('readiness with a dependency down', () => {
       await client.get('/health/live').expect(200);
 
       // The database process comes back (same address, same data): the service follows by itself.
-      db = await startFerretDb(dir, () => undefined, new URL(db.uri).host);
+      db = await startFerretDb(storage, () => undefined, new URL(db.uri).host);
       await eventually(async () => {
         await client.get('/health/ready').expect(200);
       }, 30_000);

@@ -273,6 +273,34 @@ describe('hostile input', () => {
     // free-text filters may contain anything: answered, never a 500
     const nul = await ctx.client.get('/api/v1/assessments?offerId=a%00b&tenderRef=%00').expect(200);
     expect(nul.body.total).toBe(0);
+    expect((await ctx.client.get('/api/v1/tender-profiles?tenderRef=%00').expect(200)).body.total).toBe(0);
+    expect((await ctx.client.get('/api/v1/admin/api-keys?organisation=a%00').expect(200)).body.items).toEqual([]);
+    expect((await ctx.client.get('/api/v1/audit-events?action=%00&actor=a%00b').expect(200)).body.total).toBe(0);
     expect(await stored()).toEqual(before);
+  });
+
+  // MongoDB and FerretDB/SQLite store U+0000 in text; PostgreSQL (jsonb) cannot, so FerretDB on it refuses.
+  it('stores free text holding U+0000 and finds it by it, or refuses it as unstorable: never a 500, never a lost write', async () => {
+    const tenderRef = `nul\u0000${Date.now()}`;
+    const profile = await ctx.client.post('/api/v1/tender-profiles').send({ ...inline, tenderRef });
+    const found = await ctx.client.get(`/api/v1/tender-profiles?tenderRef=${encodeURIComponent(tenderRef)}`).expect(200);
+    if (profile.status === 400) {
+      expect(profile.body.code).toBe('UNSTORABLE_TEXT');
+      expect(found.body.total).toBe(0);
+    } else {
+      expect(profile.status).toBe(201);
+      expect(found.body.items.map((p: Json) => p.id)).toEqual([profile.body.id]);
+    }
+
+    const offers = [compliantNotebookOffer('Before', 1), { ...compliantNotebookOffer('Nul', 2), id: `offer\u0000${Date.now()}` }, compliantNotebookOffer('After', 3)];
+    const batch = await ctx.client.post('/api/v1/compliance-checks/batch').send({ ...inline, offers });
+    if (batch.status === 400) {
+      expect(batch.body.code).toBe('UNSTORABLE_TEXT');
+    } else {
+      // every assessment the answer reports as created can be read back
+      expect(batch.status).toBe(200);
+      expect(batch.body.created).toBe(3);
+      for (const r of batch.body.results as Json[]) await ctx.client.get(`/api/v1/assessments/${r.assessmentId}`).expect(200);
+    }
   });
 });

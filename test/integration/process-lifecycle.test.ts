@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { startFerretDb } from '../../src/infra/mongo/embedded/ferretdb.launcher';
 import { authEnv } from '../support/auth';
+import { ownFerretDbStorage } from '../support/postgres.scratch-database';
 import { freePort, spawnService, type ServiceProcess } from '../support/process';
 import { eventually, startTestService, testDatabaseUri } from '../support/test-service';
 
@@ -163,7 +164,7 @@ describe('the service process', () => {
     const port = await freePort();
     const starting = startTestService({ MONGODB_URI: `mongodb://127.0.0.1:${port}/late_db`, MONGODB_SERVER_SELECTION_TIMEOUT_MS: '300' });
     await new Promise((r) => setTimeout(r, 1_500));
-    const late = await startFerretDb(mkdtempSync(path.join(os.tmpdir(), 'psbb-late-')), () => undefined, `127.0.0.1:${port}`);
+    const late = await startFerretDb(ownFerretDbStorage(mkdtempSync(path.join(os.tmpdir(), 'psbb-late-'))), () => undefined, `127.0.0.1:${port}`);
     try {
       const svc = await starting;
       try {

@@ -6,6 +6,7 @@ import type { Logger } from '../logging/logger';
 import { AuditRetention } from './audit-retention';
 import { DENIAL_ACTIONS, DenialAggregator, type DenialAggregate } from './denial-aggregator';
 import { bulkWriteFailures } from '../mongo/mongo-errors';
+import { exactMatch } from '../mongo/mongo-filters';
 import { readPage } from '../mongo/mongo-paging';
 
 /**
@@ -162,8 +163,9 @@ export class AuditLog {
 
   async list(filter: AuditFilter, page: number, pageSize: number): Promise<Page<AuditEvent>> {
     await this.flush();
-    const query: Record<string, unknown> = {};
-    for (const key of ['action', 'actor', 'organisation', 'outcome'] as const) if (filter[key]) query[key] = filter[key];
+    const equalities: Record<string, unknown> = {};
+    for (const key of ['action', 'actor', 'organisation', 'outcome'] as const) if (filter[key]) equalities[key] = filter[key];
+    const query = exactMatch(equalities);
     if (filter.from || filter.to) query.at = { ...(filter.from ? { $gte: new Date(filter.from) } : {}), ...(filter.to ? { $lte: new Date(filter.to) } : {}) };
     const paged = {
       count: () => this.collection.countDocuments(query),

@@ -32,13 +32,15 @@ export interface BulkWriteFailure {
 type RawWriteError = { code?: number; index?: number; err?: { code?: number; index?: number } };
 
 /**
- * The documents an unordered insertMany did not write, or undefined when the error is not a
- * bulk-write error (nothing is known about what was written). The driver reports the index and
- * code at the top of each write error or, depending on its version, under `err`.
+ * The documents an unordered insertMany did not write, or undefined when the error names none
+ * (nothing is known about what was written). A bulk-write error with an empty list is a failure
+ * of the whole command, not a batch without failures: FerretDB on PostgreSQL answers so when a
+ * document cannot be stored, after writing the documents before it. The driver reports the index
+ * and code at the top of each write error or, depending on its version, under `err`.
  */
 export function bulkWriteFailures(err: unknown): BulkWriteFailure[] | undefined {
   const writeErrors = (err as { writeErrors?: RawWriteError[] } | null)?.writeErrors;
-  if (!Array.isArray(writeErrors)) return undefined;
+  if (!Array.isArray(writeErrors) || writeErrors.length === 0) return undefined;
   return writeErrors.map((e) => ({ index: e.index ?? e.err?.index ?? -1, duplicate: (e.code ?? e.err?.code) === DUPLICATE_KEY }));
 }
 
@@ -56,4 +58,14 @@ export async function unlessDuplicate(insert: () => Promise<unknown>): Promise<b
     if (isDuplicateKey(err)) return false;
     throw err;
   }
+}
+
+/**
+ * True when the database refused text it cannot represent: FerretDB on PostgreSQL keeps documents
+ * as jsonb, which has no U+0000, and passes PostgreSQL's refusal (SQLSTATE 22P05) on as an
+ * InternalError. MongoDB and FerretDB on SQLite store such text; this is the request's content,
+ * not a fault of the service, so it is answered as a bad request instead of a 500.
+ */
+export function isUnstorableText(err: unknown): boolean {
+  return err instanceof Error && /\(SQLSTATE 22P05\)/.test(err.message);
 }

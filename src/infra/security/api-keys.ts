@@ -2,6 +2,7 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Connection } from 'mongoose';
 import { conflict, invalid, notFound } from '../../domain/errors';
 import type { Principal, Scope } from '../../domain/security/principal';
+import { exactMatch } from '../mongo/mongo-filters';
 import { AuthenticationError } from './jwt.verifier';
 
 export interface ApiKeyRecord {
@@ -80,7 +81,7 @@ export class ApiKeys {
 
   list(filter: { organisation?: string; includeRevoked?: boolean }): Promise<ApiKeyRecord[]> {
     return this.collection
-      .find({ ...(filter.organisation ? { organisation: filter.organisation } : {}), ...(filter.includeRevoked ? {} : { revokedAt: { $exists: false } }) })
+      .find({ ...exactMatch(filter.organisation ? { organisation: filter.organisation } : {}), ...(filter.includeRevoked ? {} : { revokedAt: { $exists: false } }) })
       .sort({ createdAt: 1 })
       .toArray();
   }

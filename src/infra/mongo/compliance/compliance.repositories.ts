@@ -13,13 +13,14 @@ import { OutboxWriter } from '../../outbox/outbox.writer';
 import { fromAssessmentDocument, toAssessmentDocument, verdictOf, type AssessmentDocument } from './assessment.document';
 import { fromProfileDocument, toProfileDocument, type ProfileDocument } from './profile.document';
 import { bulkWriteFailures, onlyDuplicates, unlessDuplicate } from '../mongo-errors';
+import { exactMatch } from '../mongo-filters';
 import { readPage } from '../mongo-paging';
 import { findByIds } from '../mongo-lookup';
 
 function page<D extends { _id: string }, T>(collection: Collection<D>, filter: Filter<D>, sort: mongo.Sort, pageNo: number, size: number, map: (d: D) => T): Promise<Page<T>> {
   const query = {
-    count: () => collection.countDocuments(filter),
-    slice: (skip: number, limit: number) => collection.find(filter).sort(sort).skip(skip).limit(limit).toArray() as Promise<D[]>,
+    count: () => collection.countDocuments(exactMatch(filter) as Filter<D>),
+    slice: (skip: number, limit: number) => collection.find(exactMatch(filter) as Filter<D>).sort(sort).skip(skip).limit(limit).toArray() as Promise<D[]>,
   };
   return readPage(query, pageNo, size, map);
 }

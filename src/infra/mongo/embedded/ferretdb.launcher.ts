@@ -22,12 +22,37 @@ export function ensureFerretDbLauncher(log: (message: string) => void = () => un
   return LAUNCHER_PATH;
 }
 
-/** Starts FerretDB with its SQLite backend in `dataDir`, on `listen` (default: a free loopback port). */
-export async function startFerretDb(dataDir: string, log: (message: string) => void, listen = '127.0.0.1:0'): Promise<EmbeddedMongo> {
+/**
+ * Where FerretDB keeps its data: SQLite files in a directory, or a PostgreSQL database, which must
+ * exist (FerretDB creates one schema per MongoDB database in it, but never the database itself).
+ */
+export type FerretDbStorage = { readonly sqliteDir: string } | { readonly postgresUrl: string };
+
+/** The launcher's command-line flags for `storage`. */
+export function storageArgs(storage: FerretDbStorage): string[] {
+  if ('postgresUrl' in storage) return ['-handler', 'postgresql', '-postgresql-url', storage.postgresUrl];
+  return ['-handler', 'sqlite', '-sqlite-url', `file:${storage.sqliteDir}/`];
+}
+
+/**
+ * FerretDB on PostgreSQL logs every failed statement at ERROR, a unique violation (SQLSTATE 23505)
+ * too, although it answers it as MongoDB's duplicate-key error, which the service expects and
+ * handles (the outbox lease is claimed by an insert every sweep, idempotency keys and outbox
+ * markers by inserts): those lines would bury the real errors, so they are not passed on.
+ */
+export function isDuplicateKeyLog(line: string): boolean {
+  return line.includes('(SQLSTATE 23505)');
+}
+
+/** Starts FerretDB on `storage`, listening on `listen` (default: a free loopback port). */
+export async function startFerretDb(storage: FerretDbStorage, log: (message: string) => void, listen = '127.0.0.1:0'): Promise<EmbeddedMongo> {
   const binary = ensureFerretDbLauncher(log);
-  mkdirSync(dataDir, { recursive: true });
+  if ('sqliteDir' in storage) mkdirSync(storage.sqliteDir, { recursive: true });
   // -watch-stdin: the launcher exits when our end of the pipe closes, even if we are SIGKILLed.
-  const child = spawn(binary, ['-listen', listen, '-sqlite-url', `file:${dataDir}/`, '-watch-stdin', '-log-level', 'error'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const child = spawn(binary, ['-listen', listen, ...storageArgs(storage), '-watch-stdin', '-log-level', 'error'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  createInterface({ input: child.stderr }).on('line', (line) => {
+    if (!isDuplicateKeyLog(line)) process.stderr.write(`${line}\n`);
+  });
   const uri = await new Promise<string>((resolve, reject) => {
     const lines = createInterface({ input: child.stdout });
     lines.on('line', (line) => {
@@ -37,7 +62,7 @@ export async function startFerretDb(dataDir: string, log: (message: string) => v
     child.once('exit', (code) => reject(new Error(`FerretDB exited before it was ready (code ${code})`)));
   });
   return {
-    engine: 'ferretdb',
+    engine: 'postgresUrl' in storage ? 'ferretdb-postgres' : 'ferretdb',
     uri,
     stop: () =>
       new Promise<void>((resolve) => {
