@@ -69,7 +69,9 @@ function readResult(r: StoredResult): CriterionResult {
 const dateOnly = (d: Date): string => d.toISOString().slice(0, 10);
 
 export function toAssessmentDocument(a: Assessment, outbox: OutboxFields): AssessmentDocument {
-  const stored = mapFields(toStoredKeys(a), (key, v) => {
+  // The results are escaped once, below, as the top-level array: not also inside the items.
+  const withoutResults = { ...a, items: a.items.map(({ results: _r, ...item }) => item) };
+  const stored = mapFields(toStoredKeys(withoutResults), (key, v) => {
     switch (key) {
       case 'id':
         return [['_id', v], ['schemaVersion', ASSESSMENT_SCHEMA_VERSION]];
@@ -79,7 +81,7 @@ export function toAssessmentDocument(a: Assessment, outbox: OutboxFields): Asses
         return [[key, new Date(`${v as string}T00:00:00Z`)]];
       case 'items':
         return [
-          [key, (v as ItemAssessment[]).map((item) => mapFields(item, (k, f) => (k === 'results' ? [] : k === 'evaluatedAt' ? [[k, new Date(f as string)]] : k === 'summary' ? [[k, storeSummary(f as AssessmentSummary)]] : undefined)))],
+          [key, (v as Omit<ItemAssessment, 'results'>[]).map((item) => mapFields(item, (k, f) => (k === 'evaluatedAt' ? [[k, new Date(f as string)]] : k === 'summary' ? [[k, storeSummary(f as AssessmentSummary)]] : undefined)))],
           // From the unescaped items: observed property paths become values, which need no escaping.
           ['results', toStoredKeys(a.items.flatMap((item) => item.results.map((r) => storeResult(r, item))))],
         ];
