@@ -14,6 +14,8 @@ import { createMetrics } from './infra/metrics/metrics';
 import { Contract } from './infra/contract/contract';
 import { MongoConnection } from './infra/mongo/mongo.connection';
 import { ensureComplianceIndexes } from './infra/mongo/compliance/compliance.indexes';
+import { ensureIndexes } from './infra/mongo/mongo-indexes';
+import { CRITERION_SET_INDEXES, CRITERION_SETS_COLLECTION } from './infra/mongo/catalogue/criterion-set.document';
 import { collectionsToMigrate } from './infra/mongo/migrations/schema-state';
 import { OPENAPI_PATH } from './paths';
 import { createCatalogue, type CatalogueModule } from './wiring/catalogue.wiring';
@@ -120,9 +122,13 @@ export async function createService(config: Config, logger: Logger, options: Ser
       logger.info({ port: typeof address === 'object' && address ? address.port : config.port }, 'http server listening');
       await amqp.start();
       await mongo.connect(config.mongodbStartupTimeoutMs);
-      // The trail is still written without its indexes; queries are only slower, so do not fail start.
-      await security.audit.ensureIndexes().catch((err: unknown) => logger.warn({ err }, 'creating the audit trail indexes failed'));
-      await ensureComplianceIndexes(mongo.connection).catch((err: unknown) => logger.warn({ err }, 'creating the compliance indexes failed'));
+      const indexes: [string, () => Promise<void>][] = [
+        ['audit trail', () => security.audit.ensureIndexes()],
+        ['catalogue', () => ensureIndexes(mongo.connection, CRITERION_SETS_COLLECTION, CRITERION_SET_INDEXES)],
+        ['compliance', () => ensureComplianceIndexes(mongo.connection)],
+      ];
+      // Without its indexes a collection is still written; queries are only slower, so do not fail start.
+      for (const [store, ensure] of indexes) await ensure().catch((err: unknown) => logger.warn({ err }, `creating the ${store} indexes failed`));
       void collectionsToMigrate(mongo.connection).then(
         (collections) => collections.length > 0 && logger.warn({ collections }, 'stored documents may be of an earlier schema version: run `npm run migrate` (docs/operations.md §6.1)'),
         () => undefined,

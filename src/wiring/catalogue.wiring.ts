@@ -8,7 +8,6 @@ import { buildOfferVocabulary } from '../domain/catalogue/offer-vocabulary';
 import type { Contract } from '../infra/contract/contract';
 import type { Logger } from '../infra/logging/logger';
 import { MongoCatalogueRepository } from '../infra/mongo/catalogue/catalogue.repository';
-import { criterionSetModel } from '../infra/mongo/catalogue/criterion-set.model';
 import type { MongoConnection } from '../infra/mongo/mongo.connection';
 import { loadSeedFiles } from '../infra/seed/seed-files';
 import type { EventFactory } from '../domain/events/event.factory';
@@ -33,7 +32,7 @@ export function createCatalogue(deps: {
 }): CatalogueModule {
   const { config, contract, mongo, logger, clock, events } = deps;
   const vocabulary = buildOfferVocabulary(contract.schemas);
-  const store = new MongoCatalogueRepository(criterionSetModel(mongo.connection), deps.sink ?? NO_SINK);
+  const store = new MongoCatalogueRepository(mongo.connection, deps.sink ?? NO_SINK);
   const reader = new CatalogueReader(store, {
     freshnessMs: config.catalogueFreshnessMs,
     onStale: (err) => logger.warn({ err: { message: err instanceof Error ? err.message : String(err) } }, 'catalogue refresh failed; serving the cached catalogue'),

@@ -1,7 +1,7 @@
 import type { CatalogueReader } from '../domain/catalogue/catalogue.reader';
 import { ComplianceService } from '../domain/compliance/compliance.service';
 import { IdempotencyKeys } from '../domain/compliance/idempotency';
-import { idempotencyModel, MongoIdempotencyStore } from '../infra/mongo/compliance/idempotency.repository';
+import { MongoIdempotencyStore } from '../infra/mongo/compliance/idempotency.repository';
 import { MongoAssessmentRepository, MongoProfileRepository } from '../infra/mongo/compliance/compliance.repositories';
 import { MongoStatisticsStore } from '../infra/mongo/compliance/compliance.statistics';
 import { StatisticsService } from '../domain/compliance/statistics.service';
@@ -26,7 +26,7 @@ export function createCompliance(deps: {
 }): ComplianceModule {
   const profiles = new MongoProfileRepository(deps.mongo.connection, deps.sink);
   const assessments = new MongoAssessmentRepository(deps.mongo.connection, deps.sink);
-  const keys = new IdempotencyKeys(new MongoIdempotencyStore(idempotencyModel(deps.mongo.connection)), deps.idempotencyKeyTtlMs, deps.clock);
+  const keys = new IdempotencyKeys(new MongoIdempotencyStore(deps.mongo.connection), deps.idempotencyKeyTtlMs, deps.clock);
   return {
     service: new ComplianceService(deps.catalogue, profiles, assessments, deps.events, keys, deps.clock),
     statistics: new StatisticsService(new MongoStatisticsStore(deps.mongo.connection)),

@@ -8,6 +8,9 @@ import { useTestService } from '../support/test-service';
 import { migrateStoredDocuments } from '../../src/infra/mongo/migrations/stored-documents.migration';
 import { runMigration } from '../../src/migrate';
 import { collectionsToMigrate } from '../../src/infra/mongo/migrations/schema-state';
+import { COMPLIANCE_INDEXES } from '../../src/infra/mongo/compliance/compliance.indexes';
+import { CRITERION_SET_INDEXES, CRITERION_SETS_COLLECTION } from '../../src/infra/mongo/catalogue/criterion-set.document';
+import type { IndexSpec } from '../../src/infra/mongo/mongo-indexes';
 
 type Json = Record<string, any>;
 type StoredDoc = Json & { _id: string };
@@ -56,6 +59,14 @@ describe('stored documents as database users query them', () => {
   it('indexes the API queries and the statistics', async () => {
     const keys = (await db().collection('assessments').indexes()).map((i) => JSON.stringify(i.key));
     for (const key of [{ organisation: 1, tenderRef: 1, evaluatedAt: -1 }, { organisation: 1, evaluatedAt: -1 }, { 'results.criterionId': 1, 'results.outcome': 1 }, { profileId: 1, evaluatedAt: -1 }]) expect(keys).toContain(JSON.stringify(key));
+  });
+
+  it('creates every declared index of every collection at start', async () => {
+    const declared: Record<string, readonly IndexSpec[]> = { ...COMPLIANCE_INDEXES, [CRITERION_SETS_COLLECTION]: CRITERION_SET_INDEXES };
+    for (const [collection, specs] of Object.entries(declared)) {
+      const keys = (await db().collection(collection).indexes()).map((i) => JSON.stringify(i.key));
+      expect({ collection, missing: specs.map((s) => JSON.stringify(s.key)).filter((k) => !keys.includes(k)) }).toEqual({ collection, missing: [] });
+    }
   });
 
   it('stores the audit trail with dates, and filters it by them', async () => {

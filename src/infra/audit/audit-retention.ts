@@ -20,12 +20,6 @@ export class AuditRetention {
     return this.connection.collection('audit_events');
   }
 
-  async ensureIndex(): Promise<void> {
-    await this.collection
-      .createIndex({ expiresAt: 1 }, { expireAfterSeconds: 0 })
-      .catch(() => this.collection.createIndex({ expiresAt: 1 }));
-  }
-
   async pruneIfDue(now = Date.now()): Promise<void> {
     if (now - this.prunedAt < PRUNE_EVERY_MS) return;
     this.prunedAt = now;

@@ -8,6 +8,7 @@ import { DENIAL_ACTIONS, DenialAggregator, type DenialAggregate } from './denial
 import { bulkWriteFailures } from '../mongo/mongo-errors';
 import { exactMatch } from '../mongo/mongo-filters';
 import { readPage } from '../mongo/mongo-paging';
+import { ensureIndexes, type IndexSpec } from '../mongo/mongo-indexes';
 
 /**
  * Stored with BSON dates (schema version 2; version 1 held ISO strings, which `npm run migrate`
@@ -20,6 +21,14 @@ function toEvent({ _id, schemaVersion: _v, expiresAt: _e, at, windowStart, windo
   const iso = (d: Date | string): string => (typeof d === 'string' ? d : d.toISOString());
   return { id: _id, at: iso(at), ...rest, ...(windowStart ? { windowStart: iso(windowStart) } : {}), ...(windowEnd ? { windowEnd: iso(windowEnd) } : {}) };
 }
+const AUDIT_INDEXES: readonly IndexSpec[] = [
+  { key: { at: -1 } },
+  { key: { actor: 1, at: -1 } },
+  { key: { organisation: 1, at: -1 } },
+  { key: { action: 1, at: -1 } },
+  // Where the engine has no TTL indexes, AuditRetention removes expired entries itself.
+  { key: { expiresAt: 1 }, expireAfterSeconds: 0 },
+];
 const MAX_BUFFER = 20_000;
 const DAY_MS = 86_400_000;
 
@@ -68,13 +77,8 @@ export class AuditLog {
   }
 
   /** Indexes for the admin queries (newest first, by actor, organisation, action) and retention. */
-  async ensureIndexes(): Promise<void> {
-    // One at a time: FerretDB 1.24 fails a createIndexes batch whose indexes all exist already.
-    const keys: Record<string, 1 | -1>[] = [{ at: -1 }, { actor: 1, at: -1 }, { organisation: 1, at: -1 }, { action: 1, at: -1 }];
-    for (const key of keys) {
-      await this.collection.createIndex(key);
-    }
-    await this.retention.ensureIndex();
+  ensureIndexes(): Promise<void> {
+    return ensureIndexes(this.connection, 'audit_events', AUDIT_INDEXES);
   }
 
   private expiry(days: number, from: number): { expiresAt?: Date } {

@@ -43,7 +43,6 @@ export class MongoConnection {
           // 2 s instead of the driver's 10 s, so readiness follows the database back within seconds.
           heartbeatFrequencyMS: HEARTBEAT_MS,
           bufferCommands: false,
-          autoIndex: true,
         });
       },
       {

@@ -1,15 +1,18 @@
 import type { Connection } from 'mongoose';
+import { ensureIndexes, type IndexSpec } from '../mongo-indexes';
+import { IDEMPOTENCY_COLLECTION } from './idempotency.repository';
 
-type IndexKey = Record<string, 1 | -1>;
+const plain = (...keys: Record<string, 1 | -1>[]): IndexSpec[] => keys.map((key) => ({ key }));
 
 /**
  * The indexes of the compliance collections: the API's own queries (an organisation's profiles
  * and assessments by tender, profile or offer, newest first), the statistics (an organisation's
- * assessments over a period, per tender, per criterion and outcome) and the outbox sweep.
+ * assessments over a period, per tender, per criterion and outcome), the outbox sweep, and the
+ * expiry of idempotency keys (a TTL index where the engine has them; reads check expiry anyway).
  */
-export const COMPLIANCE_INDEXES: Readonly<Record<'tender_profiles' | 'assessments', readonly IndexKey[]>> = {
-  tender_profiles: [{ outboxAt: 1 }, { organisation: 1, tenderRef: 1, createdAt: -1 }, { createdAt: -1 }],
-  assessments: [
+export const COMPLIANCE_INDEXES: Readonly<Record<'tender_profiles' | 'assessments' | typeof IDEMPOTENCY_COLLECTION, readonly IndexSpec[]>> = {
+  tender_profiles: plain({ outboxAt: 1 }, { organisation: 1, tenderRef: 1, createdAt: -1 }, { createdAt: -1 }),
+  assessments: plain(
     { outboxAt: 1 },
     { profileId: 1, evaluatedAt: -1 },
     { organisation: 1, tenderRef: 1, evaluatedAt: -1 },
@@ -17,12 +20,10 @@ export const COMPLIANCE_INDEXES: Readonly<Record<'tender_profiles' | 'assessment
     { evaluatedAt: -1 },
     { offerId: 1, evaluatedAt: -1 },
     { 'results.criterionId': 1, 'results.outcome': 1 },
-  ],
+  ),
+  [IDEMPOTENCY_COLLECTION]: [{ key: { expiresAt: 1 }, expireAfterSeconds: 0 }],
 };
 
-/** Creates them one at a time: FerretDB 1.24 fails a createIndexes batch whose indexes all exist. */
 export async function ensureComplianceIndexes(connection: Connection): Promise<void> {
-  for (const [collection, keys] of Object.entries(COMPLIANCE_INDEXES)) {
-    for (const key of keys) await connection.collection(collection).createIndex(key);
-  }
+  for (const [collection, specs] of Object.entries(COMPLIANCE_INDEXES)) await ensureIndexes(connection, collection, specs);
 }
