@@ -25,12 +25,30 @@ function mapKeys(value: unknown, rename: (key: string) => string): unknown {
   return Object.fromEntries(Object.entries(value).flatMap(([key, v]) => (v === undefined ? [] : [[rename(key), mapKeys(v, rename)]])));
 }
 
-/** A copy of `value` whose keys every engine accepts as field names. */
-export function toStoredKeys<T>(value: T): T {
-  return mapKeys(value, escapeKey) as T;
+/** True when no key anywhere in `value` fails `keep` and no member is undefined: nothing to copy. */
+function unchanged(value: unknown, keep: (key: string) => boolean): boolean {
+  if (Array.isArray(value)) return value.every((v) => unchanged(v, keep));
+  if (!isPlainObject(value)) return true;
+  for (const key in value) {
+    const v = value[key];
+    if (v === undefined || !keep(key) || !unchanged(v, keep)) return false;
+  }
+  return true;
 }
 
-/** The inverse of toStoredKeys. */
+const storable = (key: string): boolean => !NEEDS_ESCAPE.test(key);
+const plain = (key: string): boolean => !NEEDS_UNESCAPE.test(key);
+
+/**
+ * `value` with keys every engine accepts as field names: the value itself when it already has
+ * them (nearly always, and walking it costs far less than copying it), a copy otherwise. Callers
+ * treat the result as read-only.
+ */
+export function toStoredKeys<T>(value: T): T {
+  return unchanged(value, storable) ? value : (mapKeys(value, escapeKey) as T);
+}
+
+/** The inverse of toStoredKeys, with the same read-only result. */
 export function fromStoredKeys<T>(value: T): T {
-  return mapKeys(value, unescapeKey) as T;
+  return unchanged(value, plain) ? value : (mapKeys(value, unescapeKey) as T);
 }

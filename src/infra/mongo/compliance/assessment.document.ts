@@ -54,16 +54,19 @@ function readSummary<S extends AssessmentSummary>(summary: StoredSummary<S>): S 
   return mapFields(summary, (key, v) => (key === 'verdict' ? [['compliant', compliantOf(v as Verdict)]] : undefined)) as S;
 }
 
+// One per item and criterion, on every check: a plain loop, as the fields are the engine's own.
 function storeResult(r: CriterionResult, item: ItemAssessment): StoredResult {
-  const pairs = (observed: Record<string, unknown>) => Object.entries(observed).map(([property, value]) => ({ property, value }));
-  return { itemIndex: item.itemIndex, category: item.category, ...mapFields(r, (key, v) => (key === 'observed' ? [[key, pairs(v as Record<string, unknown>)]] : undefined)) } as StoredResult;
+  const stored: Record<string, unknown> = { itemIndex: item.itemIndex, category: item.category };
+  for (const [key, v] of Object.entries(r)) stored[key] = key === 'observed' ? Object.entries(v as Record<string, unknown>).map(([property, value]) => ({ property, value })) : v;
+  return stored as StoredResult;
 }
 function readResult(r: StoredResult): CriterionResult {
-  return mapFields(r, (key, v) => {
-    if (key === 'itemIndex' || key === 'category') return [];
-    if (key === 'observed') return [[key, Object.fromEntries((v as { property: string; value: unknown }[]).map((o) => [o.property, o.value]))]];
-    return undefined;
-  }) as unknown as CriterionResult;
+  const result: Record<string, unknown> = {};
+  for (const [key, v] of Object.entries(r)) {
+    if (key === 'observed') result[key] = Object.fromEntries((v as { property: string; value: unknown }[]).map((o) => [o.property, o.value]));
+    else if (key !== 'itemIndex' && key !== 'category') result[key] = v;
+  }
+  return result as unknown as CriterionResult;
 }
 
 const dateOnly = (d: Date): string => d.toISOString().slice(0, 10);
@@ -98,7 +101,11 @@ export function fromAssessmentDocument(doc: AssessmentDocument | LegacyAssessmen
   if (typeof doc.body === 'string') return upgradeAssessment(JSON.parse(doc.body) as Assessment);
   const stored = fromStoredKeys(doc as AssessmentDocument);
   const byItem = new Map<number, CriterionResult[]>();
-  for (const r of stored.results) byItem.set(r.itemIndex, [...(byItem.get(r.itemIndex) ?? []), readResult(r)]);
+  for (const r of stored.results) {
+    const results = byItem.get(r.itemIndex) ?? [];
+    results.push(readResult(r));
+    byItem.set(r.itemIndex, results);
+  }
   const readItem = (item: StoredItem): ItemAssessment =>
     mapFields(item, (k, f) => {
       if (k === 'evaluatedAt') return [[k, (f as Date).toISOString()]];

@@ -10,6 +10,20 @@ describe('stored field names', () => {
     expect('gone' in stored).toBe(false);
   });
 
+  it('copies only what needs rewriting, and never changes its input', () => {
+    const clean = { a: { b: [{ c: 1 }] }, at: new Date(0) };
+    expect(toStoredKeys(clean)).toBe(clean);
+    expect(fromStoredKeys(clean)).toBe(clean);
+    const deep = { a: { b: [{ 'c.d': 1 }] } };
+    const stored = toStoredKeys(deep);
+    expect(stored).not.toBe(deep);
+    expect(deep).toEqual({ a: { b: [{ 'c.d': 1 }] } });
+    expect(fromStoredKeys(stored)).toEqual(deep);
+    const withUndefined = { a: [{ b: undefined, c: 2 }] };
+    expect(toStoredKeys(withUndefined)).toEqual({ a: [{ c: 2 }] });
+    expect(withUndefined.a[0]).toHaveProperty('b');
+  });
+
   it('round-trips any JSON document, whatever its keys', () => {
     const key = fc.oneof(fc.string(), fc.constantFrom('.', '$', '%', '%2E', '%24', '%25', '$%2E.', 'a.b.c', '__proto__'));
     const doc = fc.letrec((tie) => ({
