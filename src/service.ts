@@ -13,9 +13,7 @@ import { registerDependencyGauge } from './infra/metrics/dependency.metrics';
 import { createMetrics } from './infra/metrics/metrics';
 import { Contract } from './infra/contract/contract';
 import { MongoConnection } from './infra/mongo/mongo.connection';
-import { ensureComplianceIndexes } from './infra/mongo/compliance/compliance.indexes';
-import { ensureIndexes } from './infra/mongo/mongo-indexes';
-import { CRITERION_SET_INDEXES, CRITERION_SETS_COLLECTION } from './infra/mongo/catalogue/criterion-set.document';
+import { ensureStoreIndexes } from './infra/mongo/store.indexes';
 import { collectionsToMigrate } from './infra/mongo/migrations/schema-state';
 import { OPENAPI_PATH } from './paths';
 import { createCatalogue, type CatalogueModule } from './wiring/catalogue.wiring';
@@ -122,13 +120,7 @@ export async function createService(config: Config, logger: Logger, options: Ser
       logger.info({ port: typeof address === 'object' && address ? address.port : config.port }, 'http server listening');
       await amqp.start();
       await mongo.connect(config.mongodbStartupTimeoutMs);
-      const indexes: [string, () => Promise<void>][] = [
-        ['audit trail', () => security.audit.ensureIndexes()],
-        ['catalogue', () => ensureIndexes(mongo.connection, CRITERION_SETS_COLLECTION, CRITERION_SET_INDEXES)],
-        ['compliance', () => ensureComplianceIndexes(mongo.connection)],
-      ];
-      // Without its indexes a collection is still written; queries are only slower, so do not fail start.
-      for (const [store, ensure] of indexes) await ensure().catch((err: unknown) => logger.warn({ err }, `creating the ${store} indexes failed`));
+      await ensureStoreIndexes(mongo.connection, logger);
       void collectionsToMigrate(mongo.connection).then(
         (collections) => collections.length > 0 && logger.warn({ collections }, 'stored documents may be of an earlier schema version: run `npm run migrate` (docs/operations.md §6.1)'),
         () => undefined,

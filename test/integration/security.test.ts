@@ -1,6 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { AuditLog } from '../../src/infra/audit/audit.log';
-import { createLogger } from '../../src/infra/logging/logger';
 import { mintToken } from '../support/auth';
 import { api } from '../support/contract';
 import { draftSet } from '../support/catalogue-fixtures';
@@ -171,13 +169,6 @@ describe('tenant isolation', () => {
 
 describe('audit trail', () => {
   const ctx = useTestService();
-
-  it('has its query indexes, and creating them again on the next start succeeds', async () => {
-    const audit = new AuditLog(ctx.svc.service.mongo.connection, createLogger('silent'));
-    await audit.ensureIndexes(); // the service made them at start; a restart makes them again
-    const indexes = await ctx.svc.service.mongo.connection.collection('audit_events').indexes();
-    expect(indexes.map((i) => Object.keys(i.key).join(','))).toEqual(expect.arrayContaining(['at', 'actor,at', 'organisation,at', 'action,at', 'expiresAt']));
-  });
 
   it('records changes, authentication failures and permission denials with actor, organisation and ids, for administrators to query', async () => {
     const def = draftSet();

@@ -8,7 +8,7 @@ import { DENIAL_ACTIONS, DenialAggregator, type DenialAggregate } from './denial
 import { bulkWriteFailures } from '../mongo/mongo-errors';
 import { exactMatch } from '../mongo/mongo-filters';
 import { readPage } from '../mongo/mongo-paging';
-import { ensureIndexes, type IndexSpec } from '../mongo/mongo-indexes';
+import type { IndexSpec } from '../mongo/mongo-indexes';
 
 /**
  * Stored with BSON dates (schema version 2; version 1 held ISO strings, which `npm run migrate`
@@ -21,7 +21,8 @@ function toEvent({ _id, schemaVersion: _v, expiresAt: _e, at, windowStart, windo
   const iso = (d: Date | string): string => (typeof d === 'string' ? d : d.toISOString());
   return { id: _id, at: iso(at), ...rest, ...(windowStart ? { windowStart: iso(windowStart) } : {}), ...(windowEnd ? { windowEnd: iso(windowEnd) } : {}) };
 }
-const AUDIT_INDEXES: readonly IndexSpec[] = [
+/** The admin queries (newest first, by actor, organisation, action) and retention. */
+export const AUDIT_INDEXES: readonly IndexSpec[] = [
   { key: { at: -1 } },
   { key: { actor: 1, at: -1 } },
   { key: { organisation: 1, at: -1 } },
@@ -74,11 +75,6 @@ export class AuditLog {
 
   private get collection() {
     return this.connection.collection<AuditDoc>('audit_events');
-  }
-
-  /** Indexes for the admin queries (newest first, by actor, organisation, action) and retention. */
-  ensureIndexes(): Promise<void> {
-    return ensureIndexes(this.connection, 'audit_events', AUDIT_INDEXES);
   }
 
   private expiry(days: number, from: number): { expiresAt?: Date } {

@@ -1,5 +1,4 @@
-import type { Connection } from 'mongoose';
-import { ensureIndexes, type IndexSpec } from '../mongo-indexes';
+import type { IndexSpec } from '../mongo-indexes';
 import { IDEMPOTENCY_COLLECTION } from './idempotency.repository';
 
 const plain = (...keys: Record<string, 1 | -1>[]): IndexSpec[] => keys.map((key) => ({ key }));
@@ -23,7 +22,3 @@ export const COMPLIANCE_INDEXES: Readonly<Record<'tender_profiles' | 'assessment
   ),
   [IDEMPOTENCY_COLLECTION]: [{ key: { expiresAt: 1 }, expireAfterSeconds: 0 }],
 };
-
-export async function ensureComplianceIndexes(connection: Connection): Promise<void> {
-  for (const [collection, specs] of Object.entries(COMPLIANCE_INDEXES)) await ensureIndexes(connection, collection, specs);
-}
