@@ -17,7 +17,7 @@ const answered = new WeakMap<Connection, Promise<boolean>>();
  * reports `true`. Asked once per connection, of a collection that exists (an engine may answer
  * `false` for a missing one).
  */
-export function usesFieldIndexes(connection: Connection, existing: string): Promise<boolean> {
+function usesFieldIndexes(connection: Connection, existing: string): Promise<boolean> {
   let probe = answered.get(connection);
   if (!probe) {
 // An engine without explain is assumed to use its indexes, as MongoDB does.

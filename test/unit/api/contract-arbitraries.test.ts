@@ -108,35 +108,36 @@ describe('contract arbitraries', () => {
 });
 
 describe('mutations', () => {
-  it.each(SCHEMA_MUTATIONS)('%s makes bodies the contract rejects, with an error at the site it names', (kind) => {
+  /** Runs `check` on every mutant of `kind` the generated bodies allow; returns how many there were. */
+  const eachMutant = (kind: MutationKind, numRuns: number, check: (mutant: Mutant, pointer: string, body: unknown) => void): number => {
     let applied = 0;
     fc.assert(
       fc.property(bodies, ([pointer, body, choice]) => {
         const mutant = mutator.mutateAs(kind, body, arbs.schemas.at(pointer), choice);
         if (!mutant) return;
         applied++;
-        const validate = contract.validatorAt(pointer);
-        expect(mutant.raw).toBeUndefined();
-        expect(validate(mutant.body)).toBe(false);
-        // at the site itself (an enclosing oneOf may report more)
-        expect(validate.errors!.map((e) => e.instancePath)).toContain(mutant.pointer);
+        check(mutant, pointer, body);
       }),
-      { numRuns: 100 },
+      { numRuns },
     );
+    return applied;
+  };
+
+  it.each(SCHEMA_MUTATIONS)('%s makes bodies the contract rejects, with an error at the site it names', (kind) => {
+    const applied = eachMutant(kind, 100, (mutant, pointer) => {
+      const validate = contract.validatorAt(pointer);
+      expect(mutant.raw).toBeUndefined();
+      expect(validate(mutant.body)).toBe(false);
+      // at the site itself (an enclosing oneOf may report more)
+      expect(validate.errors!.map((e) => e.instancePath)).toContain(mutant.pointer);
+    });
     expect(applied).toBeGreaterThan(20);
   });
 
   it.each(Object.keys(CLAIMS) as (keyof typeof CLAIMS)[])('%s makes what it claims', (kind) => {
-    let applied = 0;
-    fc.assert(
-      fc.property(bodies, ([pointer, body, choice]) => {
-        const mutant = mutator.mutateAs(kind, body, arbs.schemas.at(pointer), choice);
-        if (!mutant) return;
-        applied++;
-        expect({ kind, pointer: mutant.pointer, claim: CLAIMS[kind](mutant, body) }).toEqual({ kind, pointer: mutant.pointer, claim: true });
-      }),
-      { numRuns: 60 },
-    );
+    const applied = eachMutant(kind, 60, (mutant, _pointer, body) => {
+      expect({ kind, pointer: mutant.pointer, claim: CLAIMS[kind](mutant, body) }).toEqual({ kind, pointer: mutant.pointer, claim: true });
+    });
     expect(applied).toBeGreaterThan(20);
   });
 
