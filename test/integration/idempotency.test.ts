@@ -11,7 +11,11 @@ type Json = Record<string, any>;
 const offer = (): Json => ({ supplier: { name: 'Keys AB' }, items: [{ category: 'notebook', manufacturer: 'Acme', model: 'K1', battery: { hasBattery: true, cyclesAt80pct: 700 }, lifetime: { warrantyYears: 5 } }] });
 
 describe('Idempotency-Key', () => {
-  const ctx = useTestService({ SEED_ON_START: 'false', IDEMPOTENCY_KEY_TTL_SECONDS: '2' });
+  // The service's clock runs with the wall clock plus `skew`: expiry is tested by moving it on, not by
+  // sleeping through a TTL short enough that a slow machine could outlast it between two requests.
+  let skew = 0;
+  const clock = { now: () => new Date(Date.now() + skew) };
+  const ctx = useTestService({ SEED_ON_START: 'false', IDEMPOTENCY_KEY_TTL_SECONDS: '60' }, { clock });
   let setId: string;
   const inline = (level: string): Json => ({ criterionSetIds: [setId], category: 'notebook', level });
   const post = (key: string, body: Json) => ctx.client.post('/api/v1/compliance-checks').set('Idempotency-Key', key).send(body);
@@ -58,7 +62,9 @@ describe('Idempotency-Key', () => {
     const key = `k-${randomUUID()}`;
     const first = await post(key, { ...inline('core'), offer: offer() }).expect(201);
     await post(key, { ...inline('comprehensive'), offer: offer() }).expect(409);
-    await new Promise((r) => setTimeout(r, 2_100));
+    skew += 50_000; // still held 50 s on (the TTL is 60 s)
+    await post(key, { ...inline('comprehensive'), offer: offer() }).expect(409);
+    skew += 11_000;
     const later = await post(key, { ...inline('comprehensive'), offer: offer() }).expect(201);
     expect(later.body.id).not.toBe(first.body.id);
   });
