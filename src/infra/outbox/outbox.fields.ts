@@ -25,3 +25,8 @@ export function outboxFields(events: readonly CloudEvent[]): OutboxFields {
 export function outboxPush(events: readonly CloudEvent[]): Record<string, unknown> {
   return events.length > 0 ? { $push: { outbox: { $each: [...events] } }, $set: { outboxAt: newest(events) } } : {};
 }
+
+/** The outbox fields a stored document holds, to carry over when the document is rewritten. */
+export function outboxOf(doc: OutboxFields): OutboxFields {
+  return { ...(doc.outbox ? { outbox: doc.outbox } : {}), ...(doc.outboxAt ? { outboxAt: doc.outboxAt } : {}) };
+}

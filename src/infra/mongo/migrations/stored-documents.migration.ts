@@ -3,6 +3,7 @@ import { AUDIT_SCHEMA_VERSION } from '../../audit/audit.log';
 import { fromAssessmentDocument, toAssessmentDocument, type LegacyAssessmentDocument } from '../compliance/assessment.document';
 import { fromProfileDocument, toProfileDocument, type LegacyProfileDocument } from '../compliance/profile.document';
 import { markSchemaVersion } from './schema-state';
+import { outboxOf } from '../../outbox/outbox.fields';
 
 export interface MigrationCounts {
   tender_profiles: number;
@@ -30,19 +31,15 @@ const PROGRESS_EVERY = 200;
 export async function migrateStoredDocuments(connection: Connection, options: { progressEvery?: number; progress?: (collection: string, done: number) => void } = {}): Promise<MigrationCounts> {
   const { progressEvery = PROGRESS_EVERY, progress = () => undefined } = options;
   const counts: MigrationCounts = { tender_profiles: 0, assessments: 0, audit_events: 0 };
-  const convert = async <D extends { _id: string; outbox?: unknown; outboxAt?: Date }>(name: keyof MigrationCounts, filter: Record<string, unknown>, rewrite: (d: D) => Promise<number>) => {
-    const collection = connection.collection<D>(name);
-    for (const _id of await idsOf(connection.collection(name), filter)) {
-      const doc = await collection.findOne({ _id } as never);
-      if (!doc || !matchesOldForm(doc, filter)) continue;
-      counts[name] += await rewrite(doc as D);
+  const convert = async <D extends { _id: string }>(name: keyof MigrationCounts, filter: Record<string, unknown>, rewrite: (d: D) => Promise<number>) => {
+    for await (const doc of documentsStill(connection.collection<D>(name), filter, (d) => matchesOldForm(d, filter))) {
+      counts[name] += await rewrite(doc);
       if (counts[name] % progressEvery === 0) progress(name, counts[name]);
     }
   };
-  const outbox = (d: { outbox?: unknown; outboxAt?: Date }) => ({ ...(d.outbox ? { outbox: d.outbox as never } : {}), ...(d.outboxAt ? { outboxAt: d.outboxAt } : {}) });
   const replace = (name: string, _id: string, doc: Record<string, unknown>) => connection.collection(name).replaceOne({ _id } as never, doc).then((r) => r.modifiedCount);
-  await convert<LegacyProfileDocument>('tender_profiles', LEGACY_BODY, (d) => replace('tender_profiles', d._id, toProfileDocument(fromProfileDocument(d), outbox(d))));
-  await convert<LegacyAssessmentDocument>('assessments', LEGACY_BODY, (d) => replace('assessments', d._id, toAssessmentDocument(fromAssessmentDocument(d), outbox(d))));
+  await convert<LegacyProfileDocument>('tender_profiles', LEGACY_BODY, (d) => replace('tender_profiles', d._id, toProfileDocument(fromProfileDocument(d), outboxOf(d))));
+  await convert<LegacyAssessmentDocument>('assessments', LEGACY_BODY, (d) => replace('assessments', d._id, toAssessmentDocument(fromAssessmentDocument(d), outboxOf(d))));
   await convert<{ _id: string; at: string | Date; windowStart?: string | Date; windowEnd?: string | Date }>('audit_events', LEGACY_AUDIT, async (doc) => {
     const set: Record<string, unknown> = { schemaVersion: AUDIT_SCHEMA_VERSION };
     for (const key of ['at', 'windowStart', 'windowEnd'] as const) {
@@ -55,13 +52,21 @@ export async function migrateStoredDocuments(connection: Connection, options: { 
   return counts;
 }
 
-/** The ids of the documents in the old form, read in one pass (large batches: few round trips). */
-export async function idsOf(collection: mongo.Collection<{ _id: string }>, filter: Record<string, unknown>): Promise<string[]> {
-  const docs = await collection.find(filter as never, { projection: { _id: 1 } }).batchSize(10_000).toArray();
-  return docs.map((d) => d._id);
+/**
+ * The documents matching `filter`: their ids read first in one pass (large batches, few round
+ * trips), then each document by `_id`, yielded only if `still` holds for it when read (another run
+ * may have rewritten it since).
+ */
+export async function* documentsStill<D extends { _id: string }>(collection: mongo.Collection<D>, filter: Record<string, unknown>, still: (doc: D) => boolean): AsyncGenerator<D> {
+  const ids = (await collection.find(filter as never, { projection: { _id: 1 } }).batchSize(10_000).toArray()).map((d) => d._id);
+  for (const _id of ids) {
+    const doc = (await collection.findOne({ _id } as never)) as D | null;
+    if (doc && still(doc)) yield doc;
+  }
 }
 
 /** Whether the document is still in the old form (another run may have converted it since). */
-function matchesOldForm(doc: Record<string, unknown>, filter: Record<string, unknown>): boolean {
-  return filter === LEGACY_BODY ? typeof doc.body === 'string' : doc.schemaVersion === undefined;
+function matchesOldForm(doc: object, filter: Record<string, unknown>): boolean {
+  const d = doc as { body?: unknown; schemaVersion?: unknown };
+  return filter === LEGACY_BODY ? typeof d.body === 'string' : d.schemaVersion === undefined;
 }

@@ -1,19 +1,14 @@
 import type { Connection, mongo } from 'mongoose';
 import { fromAssessmentDocument, type AssessmentDocument } from '../compliance/assessment.document';
 import { fromProfileDocument, type ProfileDocument } from '../compliance/profile.document';
-import { idsOf, type MigrationCounts } from './stored-documents.migration';
+import { documentsStill, type MigrationCounts } from './stored-documents.migration';
+import { outboxOf } from '../../outbox/outbox.fields';
 import { markSchemaVersion } from './schema-state';
 
 const CURRENT = { schemaVersion: 2 };
 
-/** The documents of version 2, one read by `_id` each (see idsOf), still of version 2 when read. */
-async function* current<D extends { _id: string; schemaVersion?: number }>(collection: mongo.Collection<D>): AsyncGenerator<D> {
-  for (const _id of await idsOf(collection as never, CURRENT)) {
-    const doc = await collection.findOne({ _id } as never);
-    if (doc?.schemaVersion === CURRENT.schemaVersion) yield doc as D;
-  }
-}
-const outbox = (d: { outbox?: unknown; outboxAt?: Date }) => ({ ...(d.outbox ? { outbox: d.outbox } : {}), ...(d.outboxAt ? { outboxAt: d.outboxAt } : {}) });
+/** The documents of version 2, one read by `_id` each, still of version 2 when read. */
+const current = <D extends { _id: string; schemaVersion?: number }>(collection: mongo.Collection<D>) => documentsStill(collection, CURRENT, (d) => d.schemaVersion === CURRENT.schemaVersion);
 
 /**
  * Writes the documents of schema version 2 back in the form of version 1, which the releases
@@ -28,13 +23,13 @@ export async function rollbackStoredDocuments(connection: Connection): Promise<M
   const profiles = connection.collection<ProfileDocument>('tender_profiles');
   for await (const doc of current(profiles)) {
     const p = fromProfileDocument(doc);
-    const v1 = { _id: p.id, organisation: p.organisation, ...(p.tenderRef ? { tenderRef: p.tenderRef } : {}), createdAt: p.createdAt, body: JSON.stringify(p), ...outbox(doc) };
+    const v1 = { _id: p.id, organisation: p.organisation, ...(p.tenderRef ? { tenderRef: p.tenderRef } : {}), createdAt: p.createdAt, body: JSON.stringify(p), ...outboxOf(doc) };
     counts.tender_profiles += (await profiles.replaceOne({ _id: doc._id, ...CURRENT }, v1)).modifiedCount;
   }
   const assessments = connection.collection<AssessmentDocument>('assessments');
   for await (const doc of current(assessments)) {
     const a = fromAssessmentDocument(doc);
-    const v1 = { _id: a.id, organisation: a.organisation, offerId: a.offerId, ...(a.tenderRef ? { tenderRef: a.tenderRef } : {}), profileId: a.profileId, compliant: a.summary.compliant, evaluatedAt: a.evaluatedAt, body: JSON.stringify(a), ...outbox(doc) };
+    const v1 = { _id: a.id, organisation: a.organisation, offerId: a.offerId, ...(a.tenderRef ? { tenderRef: a.tenderRef } : {}), profileId: a.profileId, compliant: a.summary.compliant, evaluatedAt: a.evaluatedAt, body: JSON.stringify(a), ...outboxOf(doc) };
     counts.assessments += (await assessments.replaceOne({ _id: doc._id, ...CURRENT }, v1)).modifiedCount;
   }
   const audit = connection.collection<{ _id: string; at: Date; windowStart?: Date; windowEnd?: Date }>('audit_events');
